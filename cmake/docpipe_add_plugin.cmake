@@ -1,15 +1,16 @@
 # docpipe_add_plugin(NAME name SOURCES src... [DATA dir-or-file...]
-#                    [LIBRARIES lib...] [TESTS test.cpp...])
+#                    [LIBRARIES lib...] [TESTS test.cpp...] [NO_INSTALL])
 #
 # Builds the plugin `name` as `name.so`, a module linked to docpipe::sdk with
 # hidden visibility. DATA is copied into `<plugin dir>/<name>/`, where the
 # stage finds it as StageContext::data_dir. Installed with the SDK, the same
 # function builds out-of-tree plugins (see docs/writing-plugins.md).
 #
+# NO_INSTALL leaves the plugin out of `cmake --install` (test-only plugins).
 # TESTS (in the docpipe tree only) builds `<name>_test` from the given Catch2
 # files and the plugin's sources, and registers each test case with CTest.
 function(docpipe_add_plugin)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME" "SOURCES;DATA;LIBRARIES;TESTS")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "NO_INSTALL" "NAME" "SOURCES;DATA;LIBRARIES;TESTS")
   if(NOT arg_NAME OR NOT arg_SOURCES)
     message(FATAL_ERROR "docpipe_add_plugin: NAME and SOURCES are required")
   endif()
@@ -59,9 +60,11 @@ function(docpipe_add_plugin)
     include(GNUInstallDirs)
     set(install_dir "${CMAKE_INSTALL_LIBDIR}/docpipe/plugins")
   endif()
-  install(TARGETS ${name} LIBRARY DESTINATION "${install_dir}")
-  if(arg_DATA)
-    install(DIRECTORY "${out_dir}/${name}/" DESTINATION "${install_dir}/${name}")
+  if(NOT arg_NO_INSTALL)
+    install(TARGETS ${name} LIBRARY DESTINATION "${install_dir}")
+    if(arg_DATA)
+      install(DIRECTORY "${out_dir}/${name}/" DESTINATION "${install_dir}/${name}")
+    endif()
   endif()
 
   if(arg_TESTS AND TARGET docpipe_test_main)

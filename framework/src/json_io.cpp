@@ -1,0 +1,372 @@
+#include <docpipe/framework/json_io.hpp>
+
+#include <docpipe/sdk/error.hpp>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace docpipe {
+namespace {
+
+using Json = rapidjson::Value;
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// Length of the valid UTF-8 sequence at s[i], or 0 if it is invalid
+// (overlongs, surrogates and code points past U+10FFFF are invalid).
+std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) return 1;
+  std::size_t len = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return len;
+}
+
+// Bytes of the maximal invalid subpart starting at s[i] (at least 1).
+std::size_t invalid_subpart_length(std::string_view s, std::size_t i) {
+  std::size_t n = 1;
+  while (i + n < s.size() && n < 4) {
+    const auto b = static_cast<unsigned char>(s[i + n]);
+    if (b < 0x80 || b > 0xBF) break;
+    // Continue only while the prefix could still start a valid sequence.
+    std::string probe(s.substr(i, n + 1));
+    probe.append(4, '\x80');
+    if (valid_sequence_length(probe, 0) == 0) break;
+    ++n;
+  }
+  return n;
+}
+
+std::string json_text(const Json& value) {
+  rapidjson::StringBuffer buffer;
+  Writer writer(buffer);
+  value.Accept(writer);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+std::string as_string(const Json& v) { return {v.GetString(), v.GetStringLength()}; }
+
+[[noreturn]] void bad(const std::string& what) { throw DocumentError(what); }
+
+Offset offset_field(const Json& obj, const char* key, std::string_view layer, std::size_t text_size) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || !it->value.IsUint64()) {
+    bad(fmt::format("layer '{}': '{}' must be a non-negative integer", layer, key));
+  }
+  const auto v = it->value.GetUint64();
+  if (v > text_size) bad(fmt::format("layer '{}': {} {} is past the end of the text ({} bytes)", layer, key, v, text_size));
+  return static_cast<Offset>(v);
+}
+
+std::optional<std::pair<Offset, Offset>> optional_span(const Json& obj, const char* b, const char* e,
+                                                       std::string_view layer, std::size_t n) {
+  if (!obj.HasMember(b) || obj[b].IsNull()) return std::nullopt;
+  return std::pair{offset_field(obj, b, layer, n), offset_field(obj, e, layer, n)};
+}
+
+double number_field(const Json& obj, const char* key, double fallback) {
+  auto it = obj.FindMember(key);
+  return (it != obj.MemberEnd() && it->value.IsNumber()) ? it->value.GetDouble() : fallback;
+}
+
+std::string string_field(const Json& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  return (it != obj.MemberEnd() && it->value.IsString()) ? as_string(it->value) : std::string();
+}
+
+bool is_span_array(const Json& v) {
+  if (!v.IsArray() || v.Empty()) return false;
+  return std::all_of(v.Begin(), v.End(), [](const Json& e) {
+    return e.IsObject() && e.HasMember("begin") && e.HasMember("end") && e["begin"].IsInt64() && e["end"].IsInt64();
+  });
+}
+
+void read_layer(Document& doc, std::string_view name, const Json& array) {
+  const std::size_t n = doc.text.size();
+  for (const auto& e : array.GetArray()) {
+    const Offset b = offset_field(e, "begin", name, n);
+    const Offset en = offset_field(e, "end", name, n);
+    if (en < b) bad(fmt::format("layer '{}': end {} before begin {}", name, en, b));
+    if (name == "paragraphs") {
+      doc.paragraphs.push_back({b, en});
+    } else if (name == "sentences") {
+      doc.sentences.push_back({b, en});
+    } else if (name == "tokens") {
+      const auto kind = token_kind_from_string(string_field(e, "kind"));
+      doc.tokens.push_back({b, en, kind.value_or(TokenKind::other)});
+    } else if (name == "quotes") {
+      Quote q;
+      q.begin = b;
+      q.end = en;
+      q.speaker_span = optional_span(e, "speaker_begin", "speaker_end", name, n);
+      q.cue_span = optional_span(e, "cue_begin", "cue_end", name, n);
+      if (e.HasMember("speaker") && e["speaker"].IsString()) q.speaker = as_string(e["speaker"]);
+      q.kind = quote_kind_from_string(string_field(e, "kind")).value_or(QuoteKind::direct);
+      q.confidence = number_field(e, "confidence", 1.0);
+      doc.quotes.push_back(std::move(q));
+    } else if (name == "places") {
+      Place p;
+      p.begin = b;
+      p.end = en;
+      p.name = string_field(e, "name");
+      p.lat = number_field(e, "lat", 0.0);
+      p.lon = number_field(e, "lon", 0.0);
+      if (e.HasMember("geonameid") && e["geonameid"].IsInt64()) p.geonameid = e["geonameid"].GetInt64();
+      p.country = string_field(e, "country");
+      p.feature = string_field(e, "feature");
+      p.confidence = number_field(e, "confidence", 1.0);
+      doc.places.push_back(std::move(p));
+    } else if (name == "summary") {
+      doc.summary.push_back({b, en, number_field(e, "score", 0.0)});
+    } else {
+      Annotation a{b, en, {}};
+      for (const auto& m : e.GetObject()) {
+        const std::string key(m.name.GetString(), m.name.GetStringLength());
+        if (key == "begin" || key == "end") continue;
+        if (m.value.IsString()) a.attributes[key] = as_string(m.value);
+        else if (m.value.IsBool()) a.attributes[key] = m.value.GetBool();
+        else if (m.value.IsInt64()) a.attributes[key] = m.value.GetInt64();
+        else if (m.value.IsNumber()) a.attributes[key] = m.value.GetDouble();
+        else bad(fmt::format("layer '{}': attribute '{}' must be a string, integer, number or boolean", name, key));
+      }
+      doc.layer(name).push_back(std::move(a));
+    }
+  }
+  doc.mark_present(name);
+}
+
+void write_span_pair(Writer& w, const char* b, const char* e, const std::optional<std::pair<Offset, Offset>>& span) {
+  if (!span) return;
+  w.Key(b);
+  w.Uint(span->first);
+  w.Key(e);
+  w.Uint(span->second);
+}
+
+void write_number(Writer& w, double v) {
+  if (std::isfinite(v)) w.Double(v);
+  else w.Null();  // JSON has no NaN or infinity
+}
+
+void write_string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+void write_core_layer(Writer& w, const Document& doc, std::string_view name) {
+  w.StartArray();
+  auto span = [&](Offset b, Offset e) {
+    w.Key("begin");
+    w.Uint(b);
+    w.Key("end");
+    w.Uint(e);
+  };
+  if (name == "paragraphs") {
+    for (const auto& p : doc.paragraphs) { w.StartObject(); span(p.begin, p.end); w.EndObject(); }
+  } else if (name == "sentences") {
+    for (const auto& s : doc.sentences) { w.StartObject(); span(s.begin, s.end); w.EndObject(); }
+  } else if (name == "tokens") {
+    for (const auto& t : doc.tokens) {
+      w.StartObject();
+      span(t.begin, t.end);
+      w.Key("kind");
+      write_string(w, to_string(t.kind));
+      w.EndObject();
+    }
+  } else if (name == "quotes") {
+    for (const auto& q : doc.quotes) {
+      w.StartObject();
+      span(q.begin, q.end);
+      write_span_pair(w, "speaker_begin", "speaker_end", q.speaker_span);
+      if (q.speaker) { w.Key("speaker"); write_string(w, *q.speaker); }
+      write_span_pair(w, "cue_begin", "cue_end", q.cue_span);
+      w.Key("kind");
+      write_string(w, to_string(q.kind));
+      w.Key("confidence");
+      write_number(w, q.confidence);
+      w.EndObject();
+    }
+  } else if (name == "places") {
+    for (const auto& p : doc.places) {
+      w.StartObject();
+      span(p.begin, p.end);
+      w.Key("name"); write_string(w, p.name);
+      w.Key("lat"); write_number(w, p.lat);
+      w.Key("lon"); write_number(w, p.lon);
+      if (p.geonameid) { w.Key("geonameid"); w.Int64(*p.geonameid); }
+      w.Key("country"); write_string(w, p.country);
+      w.Key("feature"); write_string(w, p.feature);
+      w.Key("confidence"); write_number(w, p.confidence);
+      w.EndObject();
+    }
+  } else if (name == "summary") {
+    for (const auto& s : doc.summary) {
+      w.StartObject();
+      span(s.begin, s.end);
+      w.Key("score");
+      write_number(w, s.score);
+      w.EndObject();
+    }
+  }
+  w.EndArray();
+}
+
+void write_custom_layer(Writer& w, const std::vector<Annotation>& layer) {
+  w.StartArray();
+  for (const auto& a : layer) {
+    w.StartObject();
+    w.Key("begin");
+    w.Uint(a.begin);
+    w.Key("end");
+    w.Uint(a.end);
+    for (const auto& [key, value] : a.attributes) {
+      write_string(w, key);
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::string>) write_string(w, v);
+            else if constexpr (std::is_same_v<T, std::int64_t>) w.Int64(v);
+            else if constexpr (std::is_same_v<T, double>) write_number(w, v);
+            else w.Bool(v);
+          },
+          value);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+}  // namespace
+
+std::size_t repair_utf8(std::string& text) {
+  std::size_t i = 0;
+  // Fast path: most text is valid.
+  while (i < text.size()) {
+    const std::size_t len = valid_sequence_length(text, i);
+    if (len == 0) break;
+    i += len;
+  }
+  if (i == text.size()) return 0;
+  std::string out(text, 0, i);
+  std::size_t repairs = 0;
+  while (i < text.size()) {
+    const std::size_t len = valid_sequence_length(text, i);
+    if (len > 0) {
+      out.append(text, i, len);
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      i += invalid_subpart_length(text, i);
+      ++repairs;
+    }
+  }
+  text = std::move(out);
+  return repairs;
+}
+
+Document parse_document(std::string_view line, const std::string& fallback_id) {
+  rapidjson::Document json;
+  // kParseStopWhenDoneFlag is not used: trailing garbage after the object is an error.
+  json.Parse(line.data(), line.size());
+  if (json.HasParseError()) {
+    bad(fmt::format("not valid JSON: {} at byte {}", rapidjson::GetParseError_En(json.GetParseError()),
+                    json.GetErrorOffset()));
+  }
+  if (!json.IsObject()) bad("a document must be a JSON object with \"text\"");
+  Document doc;
+  auto text = json.FindMember("text");
+  if (text == json.MemberEnd()) bad("no \"text\" field");
+  if (!text->value.IsString()) bad("\"text\" must be a string");
+  doc.text = as_string(text->value);
+  const std::size_t repairs = repair_utf8(doc.text);
+  if (doc.text.size() > std::numeric_limits<Offset>::max()) bad("text longer than 4 GiB");
+
+  auto id = json.FindMember("id");
+  if (id == json.MemberEnd() || id->value.IsNull()) doc.id = fallback_id;
+  else if (id->value.IsString()) doc.id = as_string(id->value);
+  else if (id->value.IsNumber()) doc.id = json_text(id->value);
+  else bad("\"id\" must be a string or a number");
+  repair_utf8(doc.id);
+
+  for (const auto& m : json.GetObject()) {
+    std::string key(m.name.GetString(), m.name.GetStringLength());
+    if (key == "id" || key == "text") continue;
+    if (key == "meta" && m.value.IsObject()) {
+      for (const auto& mm : m.value.GetObject()) {
+        doc.meta.emplace_back(as_string(mm.name), json_text(mm.value));
+        repair_utf8(doc.meta.back().second);
+      }
+    } else if (is_span_array(m.value) || (is_core_layer(key) && m.value.IsArray() && m.value.Empty())) {
+      read_layer(doc, key, m.value);
+    } else {
+      doc.meta.emplace_back(std::move(key), json_text(m.value));
+      repair_utf8(doc.meta.back().second);
+    }
+  }
+  if (repairs > 0) doc.meta.emplace_back("_utf8_repairs", std::to_string(repairs));
+  return doc;
+}
+
+void write_document(const Document& doc, const WriteOptions& options, std::string& out) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  w.Key("id");
+  write_string(w, doc.id);
+  if (options.include_text) {
+    w.Key("text");
+    write_string(w, doc.text);
+  }
+  if (!doc.meta.empty()) {
+    w.Key("meta");
+    w.StartObject();
+    for (const auto& [key, raw] : doc.meta) {
+      write_string(w, key);
+      w.RawValue(raw.data(), raw.size(), rapidjson::kObjectType);
+    }
+    w.EndObject();
+  }
+  const auto wanted = [&](std::string_view name) {
+    if (!doc.has_layer(name)) return false;
+    return options.layers ? options.layers->contains(name) : name != "tokens";
+  };
+  for (std::string_view name : kCoreLayers) {
+    if (!wanted(name)) continue;
+    write_string(w, name);
+    write_core_layer(w, doc, name);
+  }
+  for (const auto& [name, layer] : doc.custom_layers()) {
+    if (!wanted(name)) continue;
+    write_string(w, name);
+    write_custom_layer(w, layer);
+  }
+  w.EndObject();
+  out.append(buffer.GetString(), buffer.GetSize());
+  out.push_back('\n');
+}
+
+}  // namespace docpipe

@@ -1,0 +1,100 @@
+#include <docpipe/framework/json_io.hpp>
+
+#include <docpipe/sdk/error.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace docpipe;
+
+TEST_CASE("every core and custom layer survives a write and a read", "[json_io]") {
+  Document doc("d1", "Medvedev said \"yes\" in Moscow.");
+  doc.meta.emplace_back("title", "\"A title\"");
+  doc.paragraphs.push_back({0, 30});
+  doc.sentences.push_back({0, 30});
+  doc.tokens.push_back({0, 8, TokenKind::word});
+  doc.tokens.push_back({29, 30, TokenKind::punct});
+  Quote q;
+  q.begin = 15;
+  q.end = 18;
+  q.speaker_span = {{0, 8}};
+  q.speaker = "Dmitry Medvedev";
+  q.cue_span = {{9, 13}};
+  q.kind = QuoteKind::direct;
+  q.confidence = 0.75;
+  doc.quotes.push_back(q);
+  Place p;
+  p.begin = 23;
+  p.end = 29;
+  p.name = "Moscow";
+  p.lat = 55.75222;
+  p.lon = 37.61556;
+  p.geonameid = 524901;
+  p.country = "RU";
+  p.feature = "PPLC";
+  p.confidence = 0.9;
+  doc.places.push_back(p);
+  doc.summary.push_back({0, 30, 1.5});
+  doc.layer("entities").push_back({0, 8, {{"type", std::string("PERSON")}, {"rank", std::int64_t{1}},
+                                          {"score", 0.5}, {"resolved", true}}});
+  for (auto name : kCoreLayers) doc.mark_present(name);
+
+  std::string line;
+  write_document(doc, WriteOptions{std::set<std::string, std::less<>>{"paragraphs", "sentences", "tokens", "quotes",
+                                                                     "places", "summary", "entities"},
+                                   true},
+                 line);
+  REQUIRE(line.back() == '\n');
+  line.pop_back();
+  const Document back = parse_document(line, "fallback");
+  CHECK(back == doc);
+}
+
+TEST_CASE("tokens are left out by default and the text on request", "[json_io]") {
+  Document doc("d", "Hi.");
+  doc.tokens.push_back({0, 2, TokenKind::word});
+  doc.sentences.push_back({0, 3});
+  doc.mark_present("tokens");
+  doc.mark_present("sentences");
+  std::string line;
+  write_document(doc, {}, line);
+  CHECK(line == "{\"id\":\"d\",\"text\":\"Hi.\",\"sentences\":[{\"begin\":0,\"end\":3}]}\n");
+  line.clear();
+  write_document(doc, WriteOptions{std::nullopt, false}, line);
+  CHECK(line == "{\"id\":\"d\",\"sentences\":[{\"begin\":0,\"end\":3}]}\n");
+}
+
+TEST_CASE("fields that are not layers are meta; a numeric id becomes a string", "[json_io]") {
+  const Document doc = parse_document(R"({"id":7,"text":"x","title":"T","tags":[1,2],"meta":{"src":"w"}})", "f");
+  CHECK(doc.id == "7");
+  CHECK(doc.meta_string("title") == "T");
+  CHECK(doc.meta_string("src") == "w");
+  CHECK_FALSE(doc.meta_string("tags").has_value());
+  CHECK(doc.present_layers().empty());
+}
+
+TEST_CASE("unreadable documents say why", "[json_io]") {
+  CHECK_THROWS_WITH(parse_document("{", "f"), Catch::Contains("not valid JSON"));
+  CHECK_THROWS_WITH(parse_document("[1]", "f"), Catch::Contains("JSON object"));
+  CHECK_THROWS_WITH(parse_document(R"({"id":"a"})", "f"), Catch::Contains("no \"text\""));
+  CHECK_THROWS_WITH(parse_document(R"({"text":5})", "f"), Catch::Contains("\"text\" must be a string"));
+  CHECK_THROWS_WITH(parse_document(R"({"text":"ab","sentences":[{"begin":0,"end":9}]})", "f"),
+                    Catch::Contains("past the end"));
+  CHECK(parse_document(R"({"text":"ab"})", "file.jsonl:3").id == "file.jsonl:3");
+}
+
+TEST_CASE("invalid UTF-8 is replaced by U+FFFD, one per maximal invalid subpart", "[json_io]") {
+  const std::string fffd = "\xEF\xBF\xBD";
+  std::string s = "a\xC3(b";  // truncated 2-byte sequence
+  CHECK(repair_utf8(s) == 1);
+  CHECK(s == "a" + fffd + "(b");
+  s = "\xE2\x82";  // truncated 3-byte sequence at the end
+  CHECK(repair_utf8(s) == 1);
+  CHECK(s == fffd);
+  s = "\xED\xA0\x80";  // a surrogate: three invalid bytes
+  CHECK(repair_utf8(s) == 3);
+  s = "\xC0\xAF";  // overlong
+  CHECK(repair_utf8(s) == 2);
+  s = "caf\xC3\xA9 \xF0\x9F\x98\x80";  // valid
+  CHECK(repair_utf8(s) == 0);
+  CHECK(s == "caf\xC3\xA9 \xF0\x9F\x98\x80");
+}

@@ -1,0 +1,37 @@
+#include <docpipe/framework/pipeline.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace docpipe;
+
+TEST_CASE("a pipeline file is read with the location of every stage and option", "[pipeline]") {
+  const auto spec = parse_pipeline(
+      "pipeline: news\ndescription: d\nstages:\n  - plugin: tokenizer\n  - plugin: geotag\n    with:\n"
+      "      min_population: 1000\n      extra: [a, b]\n      name: \"42\"\n",
+      "news.yaml");
+  CHECK(spec.name == "news");
+  REQUIRE(spec.stages.size() == 2);
+  CHECK(spec.stages[1].plugin == "geotag");
+  CHECK(spec.stages[1].where.str() == "news.yaml:5:13");
+  REQUIRE(spec.stages[1].options.size() == 3);
+  CHECK(spec.stages[1].options[0].where.str() == "news.yaml:7:23");
+  CHECK(spec.stages[1].options[1].scalars == std::vector<std::string>{"a", "b"});
+  CHECK(spec.stages[1].options[2].quoted);
+}
+
+TEST_CASE("shape errors in a pipeline file name the place", "[pipeline]") {
+  CHECK_THROWS_WITH(parse_pipeline("- a\n", "p.yaml"), Catch::Contains("p.yaml:1:1") && Catch::Contains("must be a map"));
+  CHECK_THROWS_WITH(parse_pipeline("pipeline: x\nstages: 3\n", "p.yaml"), Catch::Contains("p.yaml:2:9"));
+  CHECK_THROWS_WITH(parse_pipeline("pipeline: x\nstages: []\n", "p.yaml"), Catch::Contains("'stages' is empty"));
+  CHECK_THROWS_WITH(parse_pipeline("stages:\n  - with: {}\n", "p.yaml"),
+                    Catch::Contains("p.yaml:2:5") && Catch::Contains("stage without 'plugin'"));
+  CHECK_THROWS_WITH(parse_pipeline("stages:\n  - plugin: a\n    with:\n      x: 1\n      x: 2\n", "p.yaml"),
+                    Catch::Contains("p.yaml:5:7") && Catch::Contains("given twice"));
+}
+
+TEST_CASE("options are typed and range-checked against the plugin's specs", "[pipeline]") {
+  PluginRegistry registry({});  // no plugins: exercise the unknown-plugin path
+  const auto spec = parse_pipeline("stages:\n  - plugin: tokeniser\n", "p.yaml");
+  CHECK_THROWS_WITH(resolve_pipeline(spec, registry),
+                    Catch::Contains("p.yaml:2:13: unknown plugin 'tokeniser'") && Catch::Contains("plugins found: none"));
+}
