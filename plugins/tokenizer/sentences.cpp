@@ -1,0 +1,353 @@
+// Sentences over the token stream. A sentence may end after a terminal
+// token (". ! ? ..." or an abbreviation with its period) plus the closing
+// quotes and brackets attached to it; what follows decides. Paragraph breaks
+// always end a sentence; single line breaks end one when the line has no
+// final punctuation and does not run on (headlines, datelines, bylines).
+
+#include "tokenizer.hpp"
+
+#include "detail/chars.hpp"
+
+#include <limits>
+
+namespace docpipe::tokenizer {
+namespace {
+
+using detail::CharClass;
+using detail::CodePoint;
+using detail::decode;
+
+enum class Terminal : std::uint8_t { none, stop, ellipsis, long_ellipsis, mark, abbreviation };
+enum class ListStyle : std::uint8_t { none, period, paren, period_paren };
+
+struct ListMarker {
+  ListStyle style = ListStyle::none;
+  int value = 0;
+  std::size_t tokens = 0;  // how many tokens the marker spans
+};
+
+bool is_bullet(char32_t cp) {
+  switch (cp) {
+    case 0x2022: case 0x25AA: case 0x25E6: case 0x2023: case 0x2043: case 0x25CF: case 0x25A0: case 0x25BA:
+    case 0x2013: case 0x2014:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_closer(char32_t cp) {
+  switch (cp) {
+    case ')': case ']': case '}': case '"': case '\'': case 0x201D: case 0x2019: case 0x00BB: case 0x203A:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_opener_punct(char32_t cp) {
+  switch (cp) {
+    case '(': case '[': case '{': case '"': case '\'': case 0x201C: case 0x2018: case 0x00AB: case 0x201E:
+    case 0x00BF: case 0x00A1:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Words that end a line without ending it ("the\nUnited States").
+bool runs_on(std::string_view w) {
+  static constexpr std::string_view kWords[] = {",",  ";",    "-",   "(",    "/",  "&",   "and", "or",  "the",
+                                                "of", "to",   "a",   "an",   "in", "for", "with", "by", "at",
+                                                "on", "from", "that", "is",  "was", "are", "but"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+class SentenceScanner {
+ public:
+  SentenceScanner(const Tokenizer& tokenizer, std::string_view text, const std::vector<Token>& tokens,
+                  const std::vector<Paragraph>& paragraphs, std::vector<Sentence>& out)
+      : tokenizer_(tokenizer), text_(text), tok_(tokens), paragraphs_(paragraphs), out_(out) {}
+
+  void run() {
+    const std::size_t n = tok_.size();
+    std::size_t para = 0;
+    std::size_t start = 0;
+    bool at_start = true;
+    std::size_t i = 0;
+    while (i < n) {
+      while (para < paragraphs_.size() && paragraphs_[para].end <= tok_[i].begin) ++para;
+      para_end_ = para < paragraphs_.size() ? paragraphs_[para].end : std::numeric_limits<Offset>::max();
+      if (at_start) {
+        start_ = start = i;
+        note_list_marker(i);
+        at_start = false;
+      }
+      std::size_t last = i;
+      bool brk = true;
+      if (i + 1 < n && tok_[i + 1].begin < para_end_) brk = decide(i, last);
+      if (brk) {
+        out_.push_back({tok_[start].begin, tok_[last].end});
+        at_start = true;
+      }
+      i = last + 1;
+    }
+  }
+
+ private:
+  [[nodiscard]] std::string_view str(std::size_t i) const {
+    return text_.substr(tok_[i].begin, tok_[i].end - tok_[i].begin);
+  }
+  [[nodiscard]] char32_t first_cp(std::size_t i) const { return decode(text_, tok_[i].begin).cp; }
+  [[nodiscard]] CharClass first_class(std::size_t i) const { return decode(text_, tok_[i].begin).cls; }
+  [[nodiscard]] bool attached(std::size_t i) const { return i > 0 && tok_[i - 1].end == tok_[i].begin; }
+  [[nodiscard]] bool in_para(std::size_t i) const { return i < tok_.size() && tok_[i].begin < para_end_; }
+
+  [[nodiscard]] bool gap_has_newline(std::size_t i) const {
+    for (Offset p = tok_[i].end; p < tok_[i + 1].begin;) {
+      const CodePoint c = decode(text_, p);
+      if (c.cls == CharClass::newline) return true;
+      p += c.len;
+    }
+    return false;
+  }
+
+  [[nodiscard]] bool is_lower_start(std::size_t i) const { return first_class(i) == CharClass::lower; }
+
+  // Starts like a sentence: a capital, a digit, or opening punctuation.
+  [[nodiscard]] bool is_upper_start(std::size_t i) const {
+    const CodePoint c = decode(text_, tok_[i].begin);
+    return c.cls == CharClass::upper || c.cls == CharClass::digit || is_opener_punct(c.cp) ||
+           is_bullet(c.cp) || c.cls == CharClass::letter;
+  }
+
+  // A capitalized word that usually opens a sentence ("The", "He", "But").
+  [[nodiscard]] bool is_opener(std::size_t i) const {
+    return detail::is_sentence_opener(str(i)) || is_opener_punct(first_cp(i));
+  }
+
+  [[nodiscard]] Terminal terminal(std::size_t i) const {
+    const std::string_view s = str(i);
+    const Token& t = tok_[i];
+    if (t.kind == TokenKind::word) {
+      return s.size() > 1 && s.back() == '.' ? Terminal::abbreviation : Terminal::none;
+    }
+    if (t.kind != TokenKind::punct) return Terminal::none;
+    if (s == "\xE2\x80\xA6") return Terminal::ellipsis;
+    bool dots_only = true;
+    for (char c : s) {
+      if (c == '!' || c == '?') {
+        dots_only = false;
+      } else if (c != '.') {
+        return Terminal::none;
+      }
+    }
+    if (!dots_only) return Terminal::mark;
+    if (s.size() == 1) return Terminal::stop;
+    if (s.size() == 3) return Terminal::ellipsis;
+    return Terminal::long_ellipsis;
+  }
+
+  // A list marker at token i: "1." "1)" "1.)" "a." "a)".
+  [[nodiscard]] ListMarker list_marker(std::size_t i) const {
+    const std::size_t n = tok_.size();
+    const std::string_view s = str(i);
+    ListMarker m;
+    if (tok_[i].kind == TokenKind::number && s.size() <= 3) {
+      m.value = 0;
+      for (char c : s) {
+        if (c < '0' || c > '9') return {};
+        m.value = m.value * 10 + (c - '0');
+      }
+    } else if (s.size() == 2 && s[1] == '.' && s[0] >= 'a' && s[0] <= 'z') {
+      m.value = s[0] - 'a' + 1;
+      m.style = ListStyle::period;
+      m.tokens = 1;
+    } else if (s.size() == 1 && s[0] >= 'a' && s[0] <= 'z') {
+      m.value = s[0] - 'a' + 1;
+    } else {
+      return {};
+    }
+    if (m.style == ListStyle::none) {
+      if (i + 1 >= n || !attached(i + 1)) return {};
+      const std::string_view a = str(i + 1);
+      if (a == ".") {
+        if (i + 2 < n && attached(i + 2) && str(i + 2) == ")") {
+          m.style = ListStyle::period_paren;
+          m.tokens = 3;
+        } else if (s.size() == 1 && s[0] >= 'a') {
+          return {};  // "a ." is no marker
+        } else {
+          m.style = ListStyle::period;
+          m.tokens = 2;
+        }
+      } else if (a == ")") {
+        m.style = ListStyle::paren;
+        m.tokens = 2;
+      } else {
+        return {};
+      }
+    }
+    if (i + m.tokens >= n || attached(i + m.tokens)) return {};
+    return m;
+  }
+
+  void note_list_marker(std::size_t i) {
+    std::size_t at = i;
+    if (is_bullet(first_cp(i)) && i + 1 < tok_.size()) at = i + 1;
+    const ListMarker m = list_marker(at);
+    if (m.style != ListStyle::none) {
+      list_ = m;
+      marker_end_ = at + m.tokens;  // tokens before this index belong to the marker
+    } else {
+      marker_end_ = 0;
+    }
+  }
+
+  // True when the tokens from i on continue the current list ("2." after "1.").
+  [[nodiscard]] bool continues_list(std::size_t i) const {
+    if (list_.style == ListStyle::none) return false;
+    const ListMarker m = list_marker(i);
+    return m.style == list_.style && m.value == list_.value + 1 && in_para(i + m.tokens);
+  }
+
+  [[nodiscard]] bool breaks_before(std::size_t i) const {
+    const std::size_t next = i + 1;
+    if (is_bullet(first_cp(next)) && tok_[next].kind != TokenKind::word) {
+      const char32_t cp = first_cp(next);
+      if ((cp != 0x2013 && cp != 0x2014) || gap_has_newline(i)) return true;
+    }
+    return continues_list(next);
+  }
+
+  // Does a sentence end after token i? `last` receives the sentence's last
+  // token when it does, or the last token known to stay in it.
+  bool decide(std::size_t i, std::size_t& last) {
+    const Terminal kind = terminal(i);
+    if (kind == Terminal::none || i < marker_end_) {
+      last = i;
+      if (breaks_before(i)) return true;
+      if (gap_has_newline(i)) return ends_line(i);
+      return false;
+    }
+    if (kind == Terminal::stop && !attached(i) && i + 1 < tok_.size() && str(i + 1) == "." &&
+        spaced(i + 1)) {
+      return spaced_dots(i, last);
+    }
+    if (kind == Terminal::stop && attached(i) && i + 1 < tok_.size() && str(i + 1) == "." && spaced(i + 1)) {
+      return spaced_dots(i, last);
+    }
+    if ((kind == Terminal::ellipsis || kind == Terminal::long_ellipsis) && i > 0 && attached(i) &&
+        (str(i - 1) == "[" || str(i - 1) == "(")) {
+      last = i;  // "[...]": an omission mark, not an end
+      return false;
+    }
+    std::size_t j = i;
+    while (j + 1 < tok_.size() && attached(j + 1) && in_para(j + 1) && is_closer(first_cp(j + 1)) &&
+           str(j + 1).size() <= 3)
+      ++j;
+    last = j;
+    if (!in_para(j + 1)) return true;
+    const std::size_t next = j + 1;
+    if (breaks_before(j)) return true;
+    const bool newline = gap_has_newline(j);
+    switch (kind) {
+      case Terminal::mark:
+      case Terminal::long_ellipsis:
+        return !is_lower_start(next);
+      case Terminal::ellipsis:
+        return is_upper_start(next) && (newline || first_class(next) != CharClass::digit);
+      case Terminal::stop:
+        return stop_ends(i, next);
+      case Terminal::abbreviation:
+        return abbreviation_ends(i, next, newline);
+      case Terminal::none:
+        break;
+    }
+    return false;
+  }
+
+  [[nodiscard]] bool spaced(std::size_t i) const {
+    return tok_[i].begin == tok_[i - 1].end + 1 && text_[tok_[i - 1].end] == ' ';
+  }
+
+  // ". . ." and ". . . .": three spaced dots mark an omission inside a
+  // sentence; four end it. "word. . . . Next" ends after the first dot.
+  bool spaced_dots(std::size_t i, std::size_t& last) {
+    std::size_t k = i + 1;
+    while (k < tok_.size() && str(k) == "." && spaced(k)) ++k;
+    const std::size_t count = k - i;
+    last = k - 1;
+    const bool more = in_para(k);
+    if (!more) return true;
+    if (count == 4 && attached(i) && is_upper_start(k)) {
+      last = i;
+      return true;
+    }
+    if (count >= 4) return !is_lower_start(k);
+    return false;
+  }
+
+  // A plain period after a word.
+  [[nodiscard]] bool stop_ends(std::size_t i, std::size_t next) const {
+    if (i > 0 && attached(i) && i - 1 == start_) {
+      const ListMarker m = list_marker(start_);
+      if (m.style != ListStyle::none) return false;
+    }
+    if (is_lower_start(next)) return false;
+    if (first_class(next) == CharClass::digit && i > 0 && attached(i) &&
+        tok_[i - 1].kind != TokenKind::word && tok_[i - 1].kind != TokenKind::number)
+      return false;  // "N°. 5"
+    return true;
+  }
+
+  [[nodiscard]] bool abbreviation_ends(std::size_t i, std::size_t next, bool newline) const {
+    std::string_view w = str(i);
+    w.remove_suffix(1);
+    if (i == start_ && list_marker(i).style != ListStyle::none) return false;  // "a. The first item"
+    if (is_lower_start(next)) return false;
+    if (first_class(next) == CharClass::digit) return newline;
+    const bool opener = is_opener(next);
+    if (w.find('.') != std::string_view::npos) return opener;  // "U.S. How" vs "U.S. Government"
+    const CodePoint first = decode(text_, tok_[i].begin);
+    if (first.len == w.size()) {
+      // An initial ("George W. Bush") unless a lowercase word precedes
+      // and a typical opener follows ("you and I. Did").
+      if (first.cls == CharClass::upper) return opener && i > 0 && is_lower_start(i - 1);
+      return opener;
+    }
+    const int flags = tokenizer_.abbreviations().find(w);
+    if (flags < 0) return opener;
+    if ((flags & detail::kTitle) != 0) return false;
+    if ((flags & detail::kOftenFinal) != 0) return is_upper_start(next);
+    return opener;
+  }
+
+  // At a line break without final punctuation.
+  [[nodiscard]] bool ends_line(std::size_t i) const {
+    if (runs_on(str(i))) return false;
+    const std::size_t next = i + 1;
+    return !is_lower_start(next);
+  }
+
+  const Tokenizer& tokenizer_;
+  std::string_view text_;
+  const std::vector<Token>& tok_;
+  const std::vector<Paragraph>& paragraphs_;
+  std::vector<Sentence>& out_;
+  Offset para_end_ = 0;
+  std::size_t start_ = 0;       // first token of the current sentence
+  std::size_t marker_end_ = 0;  // first token after the current sentence's list marker
+  ListMarker list_;
+};
+
+}  // namespace
+
+void Tokenizer::split_sentences(std::string_view text, const std::vector<Token>& tokens,
+                                const std::vector<Paragraph>& paragraphs, std::vector<Sentence>& out) const {
+  SentenceScanner(*this, text, tokens, paragraphs, out).run();
+}
+
+}  // namespace docpipe::tokenizer

@@ -1,0 +1,62 @@
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace docpipe::tokenizer;
+using namespace docpipe::tokenizer::test;
+
+TEST_CASE("sentences end at . ? ! before a capital", "[tokenizer]") {
+  CHECK(sentences_of("It rained. We left! Did you? Yes.") == Strings{"It rained.", "We left!", "Did you?", "Yes."});
+  CHECK(sentences_of("  Leading space. Trailing  ") == Strings{"Leading space.", "Trailing"});
+}
+
+TEST_CASE("no break after abbreviations, initials and decimals", "[tokenizer]") {
+  CHECK(sentences_of("Mr. Smith met Dr. Jones at 5 p.m. on Jan. 5. They talked.") ==
+        Strings{"Mr. Smith met Dr. Jones at 5 p.m. on Jan. 5.", "They talked."});
+  CHECK(sentences_of("President George W. Bush spoke. He left.") ==
+        Strings{"President George W. Bush spoke.", "He left."});
+  CHECK(sentences_of("It costs 3.5 million. That is a lot.") == Strings{"It costs 3.5 million.", "That is a lot."});
+  CHECK(sentences_of("I work for the U.S. Government in Virginia.") ==
+        Strings{"I work for the U.S. Government in Virginia."});
+  CHECK(sentences_of("I live in the U.S. How about you?") == Strings{"I live in the U.S.", "How about you?"});
+  CHECK(sentences_of("They sued Acme Inc. The case is open.") == Strings{"They sued Acme Inc.", "The case is open."});
+}
+
+TEST_CASE("closing quotes and brackets stay with their sentence", "[tokenizer]") {
+  CHECK(sentences_of("\"Will it work?\" She did not know.") == Strings{"\"Will it work?\"", "She did not know."});
+  CHECK(sentences_of("\"Stop!\" he shouted.") == Strings{"\"Stop!\" he shouted."});
+  CHECK(sentences_of("\"We will win,\" he said. \"We must.\"") == Strings{"\"We will win,\" he said.", "\"We must.\""});
+  CHECK(sentences_of("\xE2\x80\x9CNo.\xE2\x80\x9D Then silence.") == Strings{"\xE2\x80\x9CNo.\xE2\x80\x9D", "Then silence."});
+  CHECK(sentences_of("He agreed (after a while.) Then he left.") ==
+        Strings{"He agreed (after a while.)", "Then he left."});
+}
+
+TEST_CASE("numbered and bulleted lists", "[tokenizer]") {
+  CHECK(sentences_of("1. The first item 2. The second item") == Strings{"1. The first item", "2. The second item"});
+  CHECK(sentences_of("1) Buy milk. 2) Sell eggs.") == Strings{"1) Buy milk.", "2) Sell eggs."});
+  CHECK(sentences_of("\xE2\x80\xA2 one thing \xE2\x80\xA2 another thing") ==
+        Strings{"\xE2\x80\xA2 one thing", "\xE2\x80\xA2 another thing"});
+}
+
+TEST_CASE("ellipses", "[tokenizer]") {
+  CHECK(sentences_of("I wonder... maybe not.") == Strings{"I wonder... maybe not."});
+  CHECK(sentences_of("I never meant that.... She left.") == Strings{"I never meant that....", "She left."});
+  CHECK(sentences_of("he said . . . and then stopped.") == Strings{"he said . . . and then stopped."});
+  CHECK(sentences_of("\"The cat [...] sat [...]\" (Smith 5).") == Strings{"\"The cat [...] sat [...]\" (Smith 5)."});
+}
+
+TEST_CASE("headlines, datelines and bylines end at their line break", "[tokenizer]") {
+  const std::string text =
+      "Quake shakes northern Japan\nBy Jane Doe\n\nHOKKAIDO, Japan --\nA strong earthquake hit on Monday. "
+      "No damage was reported.";
+  CHECK(sentences_of(text) == Strings{"Quake shakes northern Japan", "By Jane Doe", "HOKKAIDO, Japan --",
+                                      "A strong earthquake hit on Monday.", "No damage was reported."});
+  Options blank;  // a hard-wrapped line that runs on
+  blank.paragraph_rule = ParagraphRule::blank_line;
+  CHECK(sentences_of("the President of the\nUnited States spoke.", blank) ==
+        Strings{"the President of the\nUnited States spoke."});
+}
+
+TEST_CASE("sentences never cross paragraphs", "[tokenizer]") {
+  CHECK(sentences_of("no period here\n\nnext paragraph") == Strings{"no period here", "next paragraph"});
+}
