@@ -1,0 +1,538 @@
+#include "detail/geotagger.hpp"
+
+#include "detail/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace docpipe::geotag::detail {
+namespace {
+
+struct WordUnit {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t sentence = 0;
+  std::uint32_t line = 0;
+  bool dot_after = false;
+  bool cap = false;
+  bool initial = false;  ///< first word of a sentence, line or quotation
+  bool person = false;   ///< part of a person's name
+};
+
+struct Candidate {
+  std::uint32_t first = 0;  ///< first unit
+  std::uint32_t last = 0;   ///< last unit
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::string key;
+  std::vector<NameRef> refs;
+  bool accepted = false;
+  bool dateline = false;
+  int qualifier = -1;  ///< index of the candidate in "Town, Qualifier"
+  double recognition = 0.9;
+  // Resolution.
+  int best = -1;  ///< index into refs
+  double margin = 0;
+};
+
+constexpr double kPi = 3.14159265358979323846;
+
+double distance_km(double lat1, double lon1, double lat2, double lon2) {
+  const auto rad = [](double d) { return d * kPi / 180.0; };
+  const double a = std::pow(std::sin(rad(lat2 - lat1) / 2), 2) +
+                   std::cos(rad(lat1)) * std::cos(rad(lat2)) * std::pow(std::sin(rad(lon2 - lon1) / 2), 2);
+  return 2 * 6371.0 * std::asin(std::sqrt(std::min(1.0, a)));
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Feature and population prior: what a name most likely means with no context.
+// Capitals get a large lead because news names governments by their seats.
+double prior(const Entry& e, const NameRef& ref) {
+  const std::string_view f = e.feature;
+  const double lp = std::log10(static_cast<double>(std::max<std::int64_t>(e.population, 1)));
+  double p = lp;
+  if (is_country_feature(f)) {
+    p = 24;
+  } else if (f == "CONT") {
+    p = 22;
+  } else if (is_region_feature(f)) {
+    p = 18;
+  } else if (f == "ADM1") {
+    p = 9 + lp;
+  } else if (f == "ADM2") {
+    p = 7;
+  } else if (f == "PPLC") {
+    p = 13 + lp;
+  } else if (f == "PPLA") {
+    p = 2 + lp;
+  } else if (f == "PPLA2") {
+    p = 1 + lp;
+  } else if (f == "PPLX" || f == "PPLH" || f == "PPLQ") {
+    p = lp - 2;
+  }
+  return p + ref.bonus;
+}
+
+}  // namespace
+
+Geotagger::Geotagger(const Gazetteer& gazetteer, const Words& words, Options options)
+    : gazetteer_(gazetteer), words_(words), options_(std::move(options)) {}
+
+std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sentence>& sentences,
+                                  const std::vector<Token>& tokens) const {
+  // --- word units ------------------------------------------------------------
+  std::vector<WordUnit> units;
+  units.reserve(tokens.size() + 8);
+  {
+    std::vector<Unit> scratch;
+    std::size_t s = 0;
+    std::uint32_t line = 0;
+    std::uint32_t scanned = 0;  // newlines counted up to here
+    for (const auto& tok : tokens) {
+      if (tok.kind == TokenKind::url || tok.kind == TokenKind::email || tok.kind == TokenKind::emoji) continue;
+      if (tok.begin >= tok.end || tok.end > text.size()) continue;
+      while (s < sentences.size() && sentences[s].end <= tok.begin) ++s;
+      scratch.clear();
+      split_units(text, tok.begin, tok.end, true, scratch);
+      for (const auto& u : scratch) {
+        for (; scanned < u.begin; ++scanned) line += text[scanned] == '\n' ? 1 : 0;
+        WordUnit w;
+        w.begin = u.begin;
+        w.end = u.end;
+        w.dot_after = u.dot_after;
+        w.sentence = static_cast<std::uint32_t>(s);
+        w.line = line;
+        w.cap = starts_upper(text, u.begin);
+        units.push_back(w);
+      }
+    }
+  }
+  if (units.empty()) return {};
+
+  // A word starts a sentence when nothing but quotes or dashes stand between
+  // it and the sentence's or line's start.
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    auto& u = units[i];
+    if (i == 0 || units[i - 1].sentence != u.sentence || units[i - 1].line != u.line) {
+      u.initial = true;
+      continue;
+    }
+    std::uint32_t p = u.begin;
+    while (p > units[i - 1].end && is_space(text[p - 1])) --p;
+    const char c = p > 0 ? text[p - 1] : '\n';
+    u.initial = c == '"' || c == ':' || (p >= 3 && text.substr(p - 3, 3) == "\xE2\x80\x9C");
+  }
+
+  // Title-case lines (headlines, bylines) cannot tell names by capitals.
+  std::vector<std::uint8_t> titlecase;
+  {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> counts(units.back().line + 1);
+    for (const auto& u : units) {
+      if (u.end - u.begin < 4) continue;
+      const auto c = static_cast<unsigned char>(text[u.begin]);
+      if (!(std::isalpha(c) || c >= 0x80)) continue;
+      ++counts[u.line].first;
+      counts[u.line].second += u.cap ? 1 : 0;
+    }
+    titlecase.resize(counts.size());
+    for (std::size_t l = 0; l < counts.size(); ++l) {
+      titlecase[l] = counts[l].first >= 2 && counts[l].second * 4 >= counts[l].first * 3;
+    }
+  }
+
+  const auto raw = [&](std::size_t i) { return text.substr(units[i].begin, units[i].end - units[i].begin); };
+  const auto raw_dot = [&](std::size_t i) {
+    return text.substr(units[i].begin, units[i].end - units[i].begin + (units[i].dot_after ? 1 : 0));
+  };
+  // Only spaces between two units, on one line and in one sentence.
+  const auto adjacent = [&](std::size_t a, std::size_t b) {
+    if (b >= units.size() || units[a].sentence != units[b].sentence || units[a].line != units[b].line) return false;
+    for (std::uint32_t p = units[a].end + (units[a].dot_after ? 1 : 0); p < units[b].begin; ++p) {
+      if (text[p] != ' ') return false;
+    }
+    return true;
+  };
+  const auto is_title = [&](std::size_t i) {
+    return words_.title.contains(raw_dot(i)) || words_.title.contains(raw(i));
+  };
+  const auto is_initial_letter = [&](std::size_t i) {
+    return units[i].end - units[i].begin == 1 && units[i].dot_after && units[i].cap;
+  };
+
+  // --- candidates: longest gazetteer names --------------------------------------
+  std::vector<Candidate> cands;
+  std::vector<int> cand_of_unit(units.size(), -1);
+  {
+    std::string key;
+    std::string first;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      if (!units[i].cap) continue;
+      first.clear();
+      append_normalized(raw(i), first);
+      const std::uint32_t max = gazetteer_.max_units(first);
+      if (max == 0) continue;
+      std::size_t limit = i;
+      while (limit + 1 < units.size() && limit + 1 < i + max && units[limit + 1].sentence == units[i].sentence &&
+             units[limit + 1].line == units[i].line && units[limit + 1].begin - units[limit].end <= 3) {
+        ++limit;
+      }
+      for (std::size_t j = limit + 1; j-- > i;) {
+        if (!units[j].cap && !std::isdigit(static_cast<unsigned char>(text[units[j].begin]))) continue;
+        key.clear();
+        append_normalized(text.substr(units[i].begin, units[j].end - units[i].begin), key);
+        const std::vector<NameRef>* refs = nullptr;
+        bool with_dot = false;
+        if (units[j].dot_after) {
+          key.push_back('.');
+          refs = gazetteer_.find(key);
+          with_dot = refs != nullptr;
+          if (!refs) key.pop_back();
+        }
+        if (!refs) refs = gazetteer_.find(key);
+        if (!refs) continue;
+        Candidate c;
+        c.first = static_cast<std::uint32_t>(i);
+        c.last = static_cast<std::uint32_t>(j);
+        c.begin = units[i].begin;
+        c.end = units[j].end + (with_dot ? 1 : 0);
+        c.key = key;
+        for (const auto& r : *refs) {
+          const Entry& e = gazetteer_.entry(r.entry);
+          if (r.kind == NameKind::demonym && !options_.demonyms) continue;
+          if (options_.min_population > 0 && is_city_feature(e.feature) && e.population < options_.min_population) {
+            continue;
+          }
+          c.refs.push_back(r);
+        }
+        if (c.refs.empty()) continue;
+        for (std::size_t k = i; k <= j; ++k) cand_of_unit[k] = static_cast<int>(cands.size());
+        cands.push_back(std::move(c));
+        i = j;
+        break;
+      }
+    }
+  }
+  if (cands.empty()) return {};
+
+  const auto has_feature = [&](const Candidate& c, auto pred) {
+    return std::any_of(c.refs.begin(), c.refs.end(),
+                       [&](const NameRef& r) { return pred(gazetteer_.entry(r.entry).feature); });
+  };
+  // Countries, regions, capitals and populous states: names a reader takes
+  // for the place even where a person could bear them.
+  const auto big_place = [&](const Candidate& c) {
+    return std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& r) {
+      const Entry& e = gazetteer_.entry(r.entry);
+      return is_country_feature(e.feature) || is_region_feature(e.feature) || e.feature == "PPLC" ||
+             (e.feature == "ADM1" && e.population >= 300000);
+    });
+  };
+  const auto only_kind = [&](const Candidate& c, NameKind k) {
+    return std::all_of(c.refs.begin(), c.refs.end(), [&](const NameRef& r) { return r.kind == k; });
+  };
+
+  // --- people: "President Bush", "George W. Bush", and their surnames later ---
+  std::unordered_set<std::string> surnames;
+  for (std::size_t i = 0; i + 1 < units.size(); ++i) {
+    if (!units[i].cap) continue;
+    const bool title = is_title(i);
+    const int ci = cand_of_unit[i];
+    // A first name that is itself a country or state ("Georgia") is left to
+    // the rule on following capitals below.
+    const bool first_name = !title && words_.first.contains(raw(i)) && (ci < 0 || !big_place(cands[ci])) &&
+                            !(ci >= 0 && cands[ci].last > i);
+    if (!title && !first_name) continue;
+    std::size_t j = i;
+    while (adjacent(j, j + 1) && units[j + 1].cap && !words_.after_ok.contains(raw(j + 1)) &&
+           !(cand_of_unit[j + 1] >= 0 && cands[cand_of_unit[j + 1]].last > j + 1)) {
+      ++j;
+    }
+    if (j == i || is_initial_letter(j)) continue;
+    for (std::size_t k = first_name ? i : i + 1; k <= j; ++k) units[k].person = true;
+    surnames.insert(normalized(raw(j)));
+    i = j;
+  }
+
+  // --- recognition ----------------------------------------------------------------
+  for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+    auto& c = cands[ci];
+    const bool tc = titlecase[units[c.first].line] != 0;
+    const bool single = c.first == c.last;
+    // Dateline: a name opening a line and followed (after an optional
+    // qualifier) by a dash or "(AP)".
+    if (units[c.first].initial && (c.first == 0 || units[c.first - 1].line != units[c.first].line)) {
+      std::uint32_t p = c.end;
+      if (ci + 1 < cands.size() && text.substr(p, 2) == ", " && cands[ci + 1].begin == p + 2) p = cands[ci + 1].end;
+      while (p < text.size() && text[p] == ' ') ++p;
+      const auto rest = text.substr(p, 3);
+      c.dateline = rest.starts_with("--") || rest.starts_with("(") || rest == "\xE2\x80\x94" ||
+                   rest == "\xE2\x80\x93" || rest.starts_with("- ") || (rest.starts_with(",") && tc);
+    }
+    // "Town, Qualifier": the qualifier is a state, region or country.
+    if (ci > 0) {
+      const auto& prev = cands[ci - 1];
+      if (text.substr(prev.end, c.begin - prev.end).find_first_not_of(' ', 1) == std::string_view::npos &&
+          text.substr(prev.end, 1) == "," &&
+          has_feature(c, [](std::string_view f) { return f == "ADM1" || is_country_feature(f); })) {
+        cands[ci - 1].qualifier = static_cast<int>(ci);
+      }
+    }
+    const bool after_comma_word = c.first > 0 && units[c.first - 1].cap &&
+                                  text.substr(units[c.first - 1].end, c.begin - units[c.first - 1].end)
+                                          .find_first_not_of(' ', 1) == std::string_view::npos &&
+                                  text.substr(units[c.first - 1].end, 1) == ",";
+
+    // Abbreviations ("Ill.", "Kan.") name a state only after "Town, ".
+    if (only_kind(c, NameKind::abbreviation)) {
+      if (!(after_comma_word || c.dateline)) continue;
+      if (c.end - c.begin == 2 && !is_all_caps(text, c.begin, c.end)) continue;
+      c.refs.erase(std::remove_if(c.refs.begin(), c.refs.end(),
+                                  [](const NameRef& r) { return r.kind != NameKind::abbreviation; }),
+                   c.refs.end());
+      c.accepted = true;
+      c.recognition = 0.9;
+      continue;
+    }
+    c.refs.erase(std::remove_if(c.refs.begin(), c.refs.end(),
+                                [](const NameRef& r) { return r.kind == NameKind::abbreviation; }),
+                 c.refs.end());
+    if (c.refs.empty()) continue;
+
+    if (single && words_.never.contains(c.key)) continue;
+    if (c.key.size() < 3 && c.key.find('.') == std::string::npos && !is_all_caps(text, c.begin, c.end)) continue;
+    // Part of a person's name, or a surname met earlier as one.
+    bool person = false;
+    for (auto k = c.first; k <= c.last; ++k) person = person || units[k].person;
+    if (person) continue;
+    if (single && surnames.contains(c.key)) continue;
+
+    const bool big = big_place(c);
+    const bool demonym = only_kind(c, NameKind::demonym);
+    // An acronym in running text ("NATO") is not a small town's name.
+    if (!big && !c.dateline && !tc && c.end - c.begin > 1 && is_all_caps(text, c.begin, c.end)) continue;
+    // Followed by a capitalised word: part of a longer name ("Washington
+    // Post", "Paris Hilton"), unless the word is a title or a place word
+    // ("U.S. President", "Iraq Monday"). In title-case lines only the
+    // organisation words tell.
+    const std::size_t next = c.last + 1;
+    if (adjacent(c.last, next) && units[next].cap) {
+      const auto w = raw(next);
+      const auto wd = raw_dot(next);
+      const bool ok = words_.after_ok.contains(w) || words_.after_ok.contains(wd) || words_.title.contains(wd) ||
+                      (demonym && words_.first.contains(w)) || units[next].initial;
+      if (words_.org.contains(w) || words_.org.contains(wd)) continue;
+      if (!ok && !tc) continue;
+    }
+    // Preceded by a capitalised word: a title or a first name make a person
+    // ("Mr. Jordan"); another word makes a town part of a longer name
+    // ("Mobile Command Center"), unless it is a place itself ("Iraqi
+    // Kurdistan") or a direction ("Northern California").
+    if (c.first > 0 && adjacent(c.first - 1, c.first) && units[c.first - 1].cap && !tc) {
+      const std::size_t p = c.first - 1;
+      const int pc = cand_of_unit[p];
+      const bool prev_place = pc >= 0 && cands[pc].accepted;
+      if (is_title(p) && !big) continue;
+      if (!prev_place && !words_.prefix.contains(raw(p))) {
+        if (pc >= 0 && !big) continue;  // "Paris Hilton": both halves go
+        if (words_.first.contains(raw(p)) && pc < 0) continue;
+        if (!big && !units[p].initial) continue;
+      }
+    }
+    // A small town named like a common word ("Mobile", "Reading", "Police")
+    // needs a preposition, a qualifier or a dateline to be read as a place.
+    if (single && !big && !demonym && words_.common.contains(c.key) && !c.dateline && c.qualifier < 0) {
+      const bool prep = c.first > 0 && units[c.first - 1].sentence == units[c.first].sentence &&
+                        words_.prep.contains(normalized(raw(c.first - 1)));
+      if (!prep || units[c.first].initial || tc) continue;
+    }
+    // A small town followed by a speech verb is more likely a person.
+    if (single && !big && next < units.size() && units[next].sentence == units[c.first].sentence) {
+      const auto w = raw(next);
+      if (w == "said" || w == "says" || w == "told" || w == "added" || w == "explained") {
+        bool large_city = false;
+        for (const auto& r : c.refs) large_city = large_city || gazetteer_.entry(r.entry).population >= 200000;
+        if (!large_city) continue;
+      }
+    }
+    c.accepted = true;
+    c.recognition = demonym ? 0.8 : (big ? 0.95 : 0.85);
+    if (single && words_.first.contains(raw(c.first))) c.recognition -= 0.15;
+    if (units[c.first].initial && !big) c.recognition -= 0.1;
+  }
+
+  // --- resolution -------------------------------------------------------------------
+  // Names that mean a country, continent or region resolve at that level:
+  // never a village called "France" (unless the text says "France, Ind.").
+  for (auto& c : cands) {
+    if (!c.accepted) continue;
+    const bool level = has_feature(c, [](std::string_view f) { return is_country_feature(f) || is_region_feature(f); });
+    if (level && c.qualifier < 0) {
+      c.refs.erase(std::remove_if(c.refs.begin(), c.refs.end(),
+                                  [&](const NameRef& r) {
+                                    const auto& f = gazetteer_.entry(r.entry).feature;
+                                    return !is_country_feature(f) && !is_region_feature(f) && f != "ADM1";
+                                  }),
+                   c.refs.end());
+    }
+  }
+
+  // One sense per name and document: a qualifier given once holds for every
+  // mention of the name.
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_key;
+  for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+    if (cands[ci].accepted) by_key[cands[ci].key].push_back(ci);
+  }
+
+  struct Votes {
+    std::map<std::string, double, std::less<>> country;
+    std::map<std::string, double, std::less<>> admin1;  // "US.TX"
+    double total = 0;
+  };
+  const auto admin_key = [](const Entry& e) { return e.country + "." + e.admin1; };
+
+  const auto score = [&](const Candidate& c, const NameRef& r, const Votes* votes,
+                         const std::vector<std::pair<double, double>>* anchors) {
+    const Entry& e = gazetteer_.entry(r.entry);
+    double s = prior(e, r);
+    // Qualifiers from any mention of this name.
+    for (const auto idx : by_key[c.key]) {
+      const auto& m = cands[idx];
+      if (m.qualifier < 0 || !cands[m.qualifier].accepted || cands[m.qualifier].best < 0) continue;
+      const Entry& q = gazetteer_.entry(cands[m.qualifier].refs[cands[m.qualifier].best].entry);
+      if (q.country == e.country && (is_country_feature(q.feature) || q.admin1 == e.admin1)) s += 30;
+    }
+    if (std::find(options_.focus_countries.begin(), options_.focus_countries.end(), e.country) !=
+        options_.focus_countries.end()) {
+      s += 4;
+    }
+    if (votes && votes->total > 0 && !e.country.empty()) {
+      const auto it = votes->country.find(e.country);
+      if (it != votes->country.end() && it->second > 0) s += 2 + 12 * it->second / votes->total;
+      if (!is_country_feature(e.feature)) {
+        const auto jt = votes->admin1.find(admin_key(e));
+        if (jt != votes->admin1.end() && jt->second > 0) s += 3 + 8 * jt->second / votes->total;
+      }
+    }
+    if (anchors && (is_city_feature(e.feature) || e.feature == "ADM2")) {
+      for (const auto& [lat, lon] : *anchors) {
+        if (distance_km(e.lat, e.lon, lat, lon) < 150) {
+          s += 4;
+          break;
+        }
+      }
+    }
+    return s;
+  };
+
+  const auto resolve = [&](const Votes* votes, const std::vector<std::pair<double, double>>* anchors) {
+    for (auto& [key, mentions] : by_key) {
+      (void)key;
+      auto& c = cands[mentions.front()];
+      double best = -1e9;
+      double second = -1e9;
+      int best_i = -1;
+      for (std::size_t r = 0; r < c.refs.size(); ++r) {
+        const double s = score(c, c.refs[r], votes, anchors);
+        if (s > best) {
+          second = best;
+          best = s;
+          best_i = static_cast<int>(r);
+        } else if (s > second) {
+          second = s;
+        }
+      }
+      for (const auto idx : mentions) {
+        cands[idx].best = best_i;
+        cands[idx].margin = c.refs.size() == 1 ? 10.0 : best - second;
+      }
+    }
+  };
+
+  // Pass 1 on priors and qualifiers; pass 2 adds what the other names of the
+  // document say (their countries, regions and nearby towns).
+  resolve(nullptr, nullptr);
+  std::unordered_map<std::string_view, Votes> votes_without;  // votes minus each name's own
+  Votes all;
+  std::unordered_map<std::string_view, Votes> own;
+  std::vector<std::pair<std::string_view, std::pair<double, double>>> anchor_points;
+  for (auto& [key, mentions] : by_key) {
+    const auto& c = cands[mentions.front()];
+    if (c.best < 0) continue;
+    const Entry& e = gazetteer_.entry(c.refs[c.best].entry);
+    if (e.country.empty()) continue;
+    double weight = std::min<double>(3.0, static_cast<double>(mentions.size()));
+    for (const auto idx : mentions) weight += cands[idx].dateline ? 2.0 : 0.0;
+    if (c.margin < 1.0) weight *= 0.5;
+    auto& o = own[key];
+    o.country[e.country] += weight;
+    all.country[e.country] += weight;
+    if (!is_country_feature(e.feature) && !e.admin1.empty()) {
+      o.admin1[admin_key(e)] += weight;
+      all.admin1[admin_key(e)] += weight;
+    }
+    o.total += weight;
+    all.total += weight;
+    if ((is_city_feature(e.feature) || e.feature == "ADM2") && (c.margin >= 3 || c.refs.size() == 1)) {
+      anchor_points.push_back({key, {e.lat, e.lon}});
+    }
+  }
+  // Pass 2, name by name, with the votes of the other names.
+  for (auto& [key, mentions] : by_key) {
+    Votes v = all;
+    if (const auto it = own.find(key); it != own.end()) {
+      for (const auto& [k, w] : it->second.country) v.country[k] -= w;
+      for (const auto& [k, w] : it->second.admin1) v.admin1[k] -= w;
+      v.total -= it->second.total;
+    }
+    std::vector<std::pair<double, double>> anchors;
+    for (const auto& [k, p] : anchor_points) {
+      if (k != key) anchors.push_back(p);
+    }
+    auto& c = cands[mentions.front()];
+    double best = -1e9;
+    double second = -1e9;
+    int best_i = -1;
+    for (std::size_t r = 0; r < c.refs.size(); ++r) {
+      const double s = score(c, c.refs[r], &v, &anchors);
+      if (s > best) {
+        second = best;
+        best = s;
+        best_i = static_cast<int>(r);
+      } else if (s > second) {
+        second = s;
+      }
+    }
+    for (const auto idx : mentions) {
+      cands[idx].best = best_i;
+      cands[idx].margin = c.refs.size() == 1 ? 10.0 : best - second;
+    }
+  }
+
+  // --- output ---------------------------------------------------------------------
+  std::vector<Place> places;
+  for (const auto& c : cands) {
+    if (!c.accepted || c.best < 0) continue;
+    const Entry& e = gazetteer_.entry(c.refs[c.best].entry);
+    const double resolution = 1.0 / (1.0 + std::exp(-c.margin / 2.0));
+    const double confidence = std::clamp(c.recognition * (0.4 + 0.6 * resolution), 0.0, 1.0);
+    if (confidence < options_.min_confidence) continue;
+    Place p;
+    p.begin = c.begin;
+    p.end = c.end;
+    p.name = e.name;
+    p.lat = e.lat;
+    p.lon = e.lon;
+    if (e.geonameid > 0) p.geonameid = e.geonameid;
+    p.country = e.country;
+    p.feature = e.feature;
+    p.confidence = std::round(confidence * 1000.0) / 1000.0;
+    places.push_back(std::move(p));
+  }
+  return places;
+}
+
+}  // namespace docpipe::geotag::detail

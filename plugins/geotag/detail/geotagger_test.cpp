@@ -1,0 +1,277 @@
+#include "detail/geotagger.hpp"
+
+#include "detail/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace docpipe::geotag::detail;
+using docpipe::Document;
+using docpipe::Place;
+
+namespace {
+
+struct Shipped {
+  Gazetteer gazetteer;
+  Words words;
+  Shipped() {
+    const std::filesystem::path dir = DOCPIPE_TEST_DATA_DIR;
+    gazetteer.load_file(dir / "gazetteer.tsv.gz");
+    words.load_file(dir / "words.tsv");
+  }
+};
+
+const Shipped& shipped() {
+  static const Shipped s;
+  return s;
+}
+
+struct Tagged {
+  Document doc;
+  std::vector<Place> places;
+  /// The place whose text is `surface` (the n-th such), or nullptr.
+  [[nodiscard]] const Place* at(std::string_view surface, int nth = 0) const {
+    for (const auto& p : places) {
+      if (doc.slice(p.begin, p.end) == surface && nth-- == 0) return &p;
+    }
+    return nullptr;
+  }
+  [[nodiscard]] std::vector<std::string> surfaces() const {
+    std::vector<std::string> out;
+    for (const auto& p : places) out.emplace_back(doc.slice(p.begin, p.end));
+    return out;
+  }
+};
+
+Tagged tag(std::string text, Options options = {}) {
+  Tagged t;
+  t.doc = Document("t", std::move(text));
+  docpipe::geotag::test::tokenize(t.doc);
+  const Geotagger tagger(shipped().gazetteer, shipped().words, std::move(options));
+  t.places = tagger.tag(t.doc.text, t.doc.sentences, t.doc.tokens);
+  return t;
+}
+
+double km(const Place& p, double lat, double lon) {
+  const double r = 3.14159265358979 / 180;
+  const double a = std::pow(std::sin((lat - p.lat) * r / 2), 2) +
+                   std::cos(p.lat * r) * std::cos(lat * r) * std::pow(std::sin((lon - p.lon) * r / 2), 2);
+  return 2 * 6371 * std::asin(std::sqrt(a));
+}
+
+}  // namespace
+
+TEST_CASE("countries are found in the forms news uses", "[geotag]") {
+  const auto t = tag("Envoys from the U.S. and Britain met officials of the Czech Republic and North Korea in Geneva.");
+  REQUIRE(t.at("U.S."));
+  CHECK(t.at("U.S.")->country == "US");
+  CHECK(t.at("U.S.")->feature == "PCLI");
+  REQUIRE(t.at("Britain"));
+  CHECK(t.at("Britain")->country == "GB");
+  REQUIRE(t.at("Czech Republic"));
+  CHECK(t.at("Czech Republic")->country == "CZ");
+  REQUIRE(t.at("North Korea"));
+  CHECK(t.at("North Korea")->country == "KP");
+  REQUIRE(t.at("Geneva"));
+  CHECK(t.at("Geneva")->country == "CH");
+}
+
+TEST_CASE("a country name resolves to the country, never to a village of that name", "[geotag]") {
+  const auto t = tag("Farmers in France protested on Monday.");
+  REQUIRE(t.at("France"));
+  CHECK(t.at("France")->feature == "PCLI");
+  CHECK(t.at("France")->country == "FR");
+  CHECK(t.at("Monday") == nullptr);
+}
+
+TEST_CASE("regions and AP state abbreviations are places", "[geotag]") {
+  const auto t = tag("The storm crossed Hokkaido and Texas. Crews came from Wichita, Kan., and Charleston, W.Va., on Sunday.");
+  REQUIRE(t.at("Hokkaido"));
+  CHECK(t.at("Hokkaido")->feature == "ADM1");
+  CHECK(t.at("Hokkaido")->country == "JP");
+  REQUIRE(t.at("Texas"));
+  CHECK(t.at("Texas")->feature == "ADM1");
+  REQUIRE(t.at("Kan."));
+  CHECK(t.at("Kan.")->name == "Kansas");
+  REQUIRE(t.at("W.Va."));
+  CHECK(t.at("W.Va.")->name == "West Virginia");
+  REQUIRE(t.at("Charleston"));
+  CHECK(km(*t.at("Charleston"), 38.35, -81.63) < 50);  // West Virginia's, not South Carolina's
+}
+
+TEST_CASE("an abbreviation alone is not a state", "[geotag]") {
+  const auto t = tag("Mass. transit is popular. Ind. voters stayed home.");
+  CHECK(t.places.empty());
+}
+
+TEST_CASE("continents, news regions and multi-word names", "[geotag]") {
+  const auto t = tag("Leaders from Europe, the Middle East and the Balkans flew to Buenos Aires and Rio de Janeiro.");
+  REQUIRE(t.at("Europe"));
+  CHECK(t.at("Europe")->feature == "CONT");
+  REQUIRE(t.at("Middle East"));
+  CHECK(t.at("Middle East")->feature == "RGN");
+  REQUIRE(t.at("Balkans"));
+  REQUIRE(t.at("Buenos Aires"));
+  CHECK(t.at("Buenos Aires")->country == "AR");
+  REQUIRE(t.at("Rio de Janeiro"));
+  CHECK(t.at("Rio de Janeiro")->country == "BR");
+  CHECK(t.places.size() == 5);
+}
+
+TEST_CASE("people and organisations named like places are not places", "[geotag]") {
+  CHECK(tag("The Washington Post reported the deal.").places.empty());
+  CHECK(tag("Paris Hilton arrived late.").places.empty());
+  CHECK(tag("A painting by Georgia O'Keeffe was sold.").places.empty());
+  CHECK(tag("Michael Jordan scored 30 points. Later, Jordan thanked the fans.").places.empty());
+  CHECK(tag("President George W. Bush spoke. Bush said little.").places.empty());
+  CHECK(tag("Mr. Lincoln and Sen. Clinton disagreed.").places.empty());
+}
+
+TEST_CASE("a common word is a town only where the sentence says so", "[geotag]") {
+  CHECK(tag("Police said the Mobile Command Center was closed.").places.empty());
+  const auto t = tag("The team played in Reading last week.");
+  REQUIRE(t.at("Reading"));
+  CHECK(t.at("Reading")->country == "GB");
+}
+
+TEST_CASE("a qualifier picks the town among its namesakes", "[geotag]") {
+  const auto il = tag("The fair opened in Springfield, Ill., on Friday.");
+  REQUIRE(il.at("Springfield"));
+  CHECK(km(*il.at("Springfield"), 39.80, -89.64) < 30);
+  const auto ma = tag("The fair opened in Springfield, Mass., on Friday. Springfield was packed.");
+  REQUIRE(ma.at("Springfield", 1));
+  CHECK(km(*ma.at("Springfield", 1), 42.10, -72.59) < 30);  // one sense per document
+  const auto tx = tag("She grew up in Paris, Texas, not in Paris.");
+  REQUIRE(tx.at("Paris"));
+  CHECK(tx.at("Paris")->country == "US");
+}
+
+TEST_CASE("the document's other places decide between namesakes", "[geotag]") {
+  const auto us = tag("Storms hit Atlanta, Macon and Savannah. Georgia declared an emergency.");
+  REQUIRE(us.at("Georgia"));
+  CHECK(us.at("Georgia")->country == "US");
+  CHECK(us.at("Georgia")->feature == "ADM1");
+  const auto ge = tag("Russian troops moved toward Tbilisi. Georgia called for talks with Moscow.");
+  REQUIRE(ge.at("Georgia"));
+  CHECK(ge.at("Georgia")->country == "GE");
+  const auto uk = tag("The march went from Manchester to Liverpool and then Birmingham.");
+  REQUIRE(uk.at("Birmingham"));
+  CHECK(uk.at("Birmingham")->country == "GB");
+  const auto al = tag("Tornadoes struck Tuscaloosa and Huntsville before reaching Birmingham.");
+  REQUIRE(al.at("Birmingham"));
+  CHECK(al.at("Birmingham")->country == "US");
+}
+
+TEST_CASE("capitals stand for their governments: Washington is the capital", "[geotag]") {
+  const auto t = tag("Moscow and Washington should keep up dialogue, the minister said.");
+  REQUIRE(t.at("Moscow"));
+  CHECK(t.at("Moscow")->country == "RU");
+  CHECK(t.at("Moscow")->feature == "PPLC");
+  REQUIRE(t.at("Washington"));
+  CHECK(km(*t.at("Washington"), 38.895, -77.036) < 20);
+  const auto state = tag("Wildfires spread from Spokane to Yakima. Washington asked for federal help.");
+  REQUIRE(state.at("Washington"));
+  CHECK(state.at("Washington")->feature == "ADM1");
+}
+
+TEST_CASE("a dateline is a place and sets the scene", "[geotag]") {
+  const auto t = tag("HOKKAIDO, Japan -- The summit opened on Monday.");
+  REQUIRE(t.at("HOKKAIDO"));
+  CHECK(t.at("HOKKAIDO")->country == "JP");
+  REQUIRE(t.at("Japan"));
+  CHECK(t.at("Japan")->feature == "PCLI");
+}
+
+TEST_CASE("places carry coordinates, ids and a confidence", "[geotag]") {
+  const auto t = tag("Officials in Moscow said so.");
+  REQUIRE(t.at("Moscow"));
+  const auto& p = *t.at("Moscow");
+  CHECK(p.name == "Moscow");
+  CHECK(p.geonameid == 524901);
+  CHECK(km(p, 55.75, 37.62) < 10);
+  CHECK(p.confidence > 0.5);
+  CHECK(p.confidence <= 1.0);
+}
+
+TEST_CASE("options: demonyms, minimum population, focus countries", "[geotag]") {
+  CHECK(tag("Russian officials met.").at("Russian"));
+  CHECK(tag("Russian officials met.").at("Russian")->country == "RU");
+  Options no_demonyms;
+  no_demonyms.demonyms = false;
+  CHECK(tag("Russian officials met.", no_demonyms).places.empty());
+
+  Options big;
+  big.min_population = 100000;
+  CHECK(tag("They drove to Yakima.").at("Yakima"));
+  CHECK_FALSE(tag("They drove to Yakima.", big).at("Yakima"));
+
+  Options focus;
+  focus.focus_countries = {"US"};
+  const auto t = tag("The band played in Birmingham.", focus);
+  REQUIRE(t.at("Birmingham"));
+  CHECK(t.at("Birmingham")->country == "US");
+  CHECK(tag("The band played in Birmingham.").at("Birmingham")->country == "GB");
+}
+
+TEST_CASE("hostile input finishes quickly", "[geotag]") {
+  std::string junk(2'000'000, 'A');
+  for (std::size_t i = 0; i < junk.size(); i += 7) junk[i] = "Paris .\xE2\x80\x99\n"[i % 10];
+  const auto start = std::chrono::steady_clock::now();
+  auto t = tag(std::move(junk));
+  auto spaces = std::string(1'000'000, ' ') + "Paris";
+  auto u = tag(std::move(spaces));
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 5.0);
+  CHECK(u.at("Paris"));
+}
+
+TEST_CASE("the seed article: every place right, nothing else", "[geotag]") {
+  const std::filesystem::path dir = std::filesystem::path(DOCPIPE_SOURCE_DIR) / ".." / "shared" / "seed";
+  if (!std::filesystem::is_directory(dir)) {
+    WARN("no " << dir << ": seed check skipped");
+    return;
+  }
+  for (const auto& file : std::filesystem::directory_iterator(dir)) {
+    if (file.path().extension() != ".txt") continue;
+    std::ifstream in(file.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const auto t = tag(ss.str());
+    // Where each name of the article is (by hand); countries by their code.
+    struct Expect {
+      std::string_view name;
+      std::string_view country;
+      double lat, lon;  // 0, 0: any point of the country
+    };
+    const Expect expected[] = {
+        {"HOKKAIDO", "JP", 43.2, 142.8}, {"Japan", "JP", 0, 0},         {"Moscow", "RU", 55.75, 37.62},
+        {"Washington", "US", 38.9, -77.04}, {"Europe", "", 48.7, 9.1},   {"Iran", "IR", 0, 0},
+        {"North Korea", "KP", 0, 0},      {"U.S.", "US", 0, 0},          {"Russia", "RU", 0, 0},
+        {"Kosovo", "XK", 0, 0},           {"United States", "US", 0, 0}, {"Czech Republic", "CZ", 0, 0},
+        {"Poland", "PL", 0, 0},           {"Azerbaijan", "AZ", 0, 0},    {"Lithuania", "LT", 0, 0},
+        {"Russian", "RU", 0, 0},          {"European", "", 48.7, 9.1},   {"Soviet", "", 60, 100},
+    };
+    for (const auto& p : t.places) {
+      const auto surface = t.doc.slice(p.begin, p.end);
+      INFO("tagged: " << surface << " -> " << p.name << " " << p.country << " " << p.lat << "," << p.lon);
+      const auto it = std::find_if(std::begin(expected), std::end(expected),
+                                   [&](const Expect& e) { return e.name == surface; });
+      REQUIRE(it != std::end(expected));
+      CHECK(p.country == it->country);
+      if (it->lat != 0 || it->lon != 0) CHECK(km(p, it->lat, it->lon) < 161);
+    }
+    for (const auto* name : {"Bush", "Medvedev", "Putin", "Eight", "NATO"}) {
+      const auto s = t.surfaces();
+      CHECK(std::find(s.begin(), s.end(), name) == s.end());
+    }
+    for (const auto* name : {"Moscow", "Washington", "Japan", "Europe", "Czech Republic", "Azerbaijan"}) {
+      INFO(name);
+      CHECK(t.at(name));
+    }
+  }
+}
