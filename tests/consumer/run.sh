@@ -21,6 +21,7 @@ export DOCPIPE_PLUGIN_PATH=$work/keywords/build
 "$prefix/bin/docpipe" plugins | tee "$work/plugins.txt"
 grep -q "^keywords .*Marks occurrences" "$work/plugins.txt"
 grep -q "$work/keywords/build/keywords.so" "$work/plugins.txt"
+"$prefix/bin/docpipe" describe keywords | grep -q "Provides      keywords"
 
 echo '{"id":"d1","text":"Talks in Moscow and Washington."}' >"$work/in.jsonl"
 "$prefix/bin/docpipe" run "$work/keywords/keywords.yaml" "$work/in.jsonl" -o "$work/out.jsonl"
