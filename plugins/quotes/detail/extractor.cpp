@@ -1,0 +1,939 @@
+#include "detail/extractor.hpp"
+
+#include "detail/marks.hpp"
+#include "detail/scan.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace docpipe::quotes::detail {
+
+namespace {
+
+using Idx = std::int32_t;
+
+struct Span {
+  Idx b = -1;
+  Idx e = -1;
+  [[nodiscard]] bool ok() const { return b >= 0 && e > b; }
+};
+
+struct Attr {
+  Span speaker;  ///< the mention
+  Span name;     ///< where the name is read from when not the mention (an appositive)
+  Span cue;
+  [[nodiscard]] bool ok() const { return speaker.ok(); }
+};
+
+struct Found {
+  Offset b = 0;
+  Offset e = 0;
+  QuoteKind kind = QuoteKind::direct;
+  Attr attr;
+  double confidence = 0.0;
+  int from = -1;   ///< continuation: the Found whose speaker this one takes
+  int chain = -1;  ///< multi-paragraph quote id
+  std::uint32_t block = 0;
+  bool unattributed_ok = false;  ///< reported even without a speaker
+};
+
+constexpr Idx kWindow = 80;  // attribution context, in tokens, on either side of a quote
+
+bool end_punct(const Tok& t) { return t.kind == TokKind::punct && (t.ch == '.' || t.ch == '?' || t.ch == '!'); }
+
+// Confidence of each way of finding a quote: a calibration of how often each
+// is right, not a probability from a model.
+constexpr double kConfDirectCue = 0.9;
+constexpr double kConfDirectContinued = 0.75;
+constexpr double kConfDirectAlone = 0.4;
+constexpr double kConfMixed = 0.7;
+constexpr double kConfIndirectFinal = 0.65;
+constexpr double kConfIndirect = 0.6;
+constexpr double kConfUnattributed = 0.15;
+
+class Run {
+ public:
+  Run(const Lexicon& lex, const ExtractorOptions& opt, const Document& doc)
+      : lex_(lex), opt_(opt), doc_(doc), text_(doc.text) {}
+
+  std::vector<Quote> go();
+
+ private:
+  // --- structure
+  void make_blocks();
+  void make_boundaries(Idx b, Idx e);
+  void process_block(std::size_t bi);
+
+  // --- phrases
+  [[nodiscard]] Idx phrase_len(Idx i, Idx e) const;
+  [[nodiscard]] bool is_cue(Idx i) const {
+    const Tok& t = t_[i];
+    return t.word() && t.has(kCue) && !t.cap() && !t.in_quote();
+  }
+  [[nodiscard]] bool is_name_word(const Tok& t) const {
+    return t.word() && t.cap() && !t.has(kDet | kPrep | kConj | kPronoun | kTime | kThat | kAux | kBe);
+  }
+  [[nodiscard]] bool ly_adverb(Idx i) const {
+    const Tok& t = t_[i];
+    return t.word() && !t.cap() && t.e - t.b >= 5 && text_[t.e - 1] == 'y' && text_[t.e - 2] == 'l' &&
+           !t.has(kRole);
+  }
+  [[nodiscard]] Span forward_np(Idx i, Idx e) const;
+  [[nodiscard]] Span backward_core(Idx x, Idx s) const;
+  [[nodiscard]] bool backward_subject(Idx cue, Idx s, Attr& out) const;
+  [[nodiscard]] bool post_attribution(Idx close, Idx e, bool sentence_closed, Attr& out) const;
+  [[nodiscard]] bool pre_attribution(Idx s, Idx open, Attr& out) const;
+  [[nodiscard]] bool sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double& conf) const;
+  [[nodiscard]] Idx pre_start(Idx open, Idx b) const;
+
+  // --- names
+  void build_names();
+  [[nodiscard]] Span strip_titles(Span run) const;
+  [[nodiscard]] std::string_view surname(Idx i) const;
+  [[nodiscard]] std::string full_name(Span run) const;
+  [[nodiscard]] std::string resolve_pronoun(Idx at, const std::string& last_name) const;
+  [[nodiscard]] std::string resolve(const Attr& a, const std::string& last_name, bool& is_person) const;
+  [[nodiscard]] std::string_view slice(Span s) const {
+    return text_.substr(t_[s.b].b, t_[s.e - 1].e - t_[s.b].b);
+  }
+
+  const Lexicon& lex_;
+  const ExtractorOptions& opt_;
+  const Document& doc_;
+  std::string_view text_;
+  std::vector<Tok> t_;
+  std::vector<std::pair<Idx, Idx>> blocks_;
+  std::vector<Offset> sent_ends_;
+  std::vector<std::uint8_t> boundary_;  // a sentence ends after this token
+  std::vector<std::uint8_t> owned_;     // part of a direct quote or its attribution
+  std::vector<MarkPair> pairs_;
+  std::vector<Found> found_;
+  std::unordered_map<std::string_view, Span> names_;  // surname -> fullest name run
+  int next_chain_ = 0;
+  int open_chain_ = -1;        // chain continuing into the next block
+  int last_attr_found_ = -1;   // last attributed Found of the previous block
+  std::uint32_t last_attr_block_ = 0;
+  Attr colon_attr_;            // previous block ended "X said:"
+  std::uint32_t colon_block_ = 0;
+};
+
+// ---------------------------------------------------------------- structure
+
+void Run::make_blocks() {
+  const auto& paras = doc_.paragraphs;
+  std::size_t pi = 0;
+  std::int64_t cur = -2;
+  Idx start = -1;
+  const auto n = static_cast<Idx>(t_.size());
+  for (Idx i = 0; i < n; ++i) {
+    if (t_[i].kind == TokKind::newline) {
+      if (start >= 0) blocks_.emplace_back(start, i);
+      start = -1;
+      continue;
+    }
+    if (!paras.empty()) {
+      while (pi < paras.size() && paras[pi].end <= t_[i].b) ++pi;
+      const std::int64_t p = (pi < paras.size() && paras[pi].begin <= t_[i].b) ? static_cast<std::int64_t>(pi) : -1;
+      if (p != cur && start >= 0) {
+        blocks_.emplace_back(start, i);
+        start = -1;
+      }
+      cur = p;
+    }
+    if (start < 0) start = i;
+  }
+  if (start >= 0) blocks_.emplace_back(start, n);
+}
+
+void Run::make_boundaries(Idx b, Idx e) {
+  auto confirmed = [&](Offset from, Offset to) {
+    if (sent_ends_.empty()) return true;
+    const auto it = std::lower_bound(sent_ends_.begin(), sent_ends_.end(), from);
+    return it != sent_ends_.end() && *it <= to;
+  };
+  for (Idx i = b; i < e; ++i) {
+    const Tok& t = t_[i];
+    if (t.in_quote()) continue;
+    if (end_punct(t) && (t.flags & kOpen) == 0) {
+      if (i + 1 >= e) {
+        boundary_[i] = 1;
+        continue;
+      }
+      const Tok& nx = t_[i + 1];
+      const bool lower_next = nx.word() && !nx.cap() && (nx.flags & kDigit) == 0;
+      if (sent_ends_.empty() ? !lower_next && !nx.is(',') : confirmed(t.e, nx.b)) boundary_[i] = 1;
+    } else if ((t.flags & kClose) != 0 && i > b && end_punct(t_[i - 1]) && i + 1 < e) {
+      const Tok& nx = t_[i + 1];
+      if (((nx.word() && nx.cap()) || (nx.flags & kOpen) != 0) && confirmed(t_[i - 1].b, nx.b)) boundary_[i] = 1;
+    }
+  }
+}
+
+Idx Run::pre_start(Idx open, Idx b) const {
+  Idx i = open - 1;
+  for (; i >= b && open - i <= kWindow; --i) {
+    if (boundary_[i] != 0 || (t_[i].flags & kClose) != 0) return i + 1;
+  }
+  return i + 1;
+}
+
+// ---------------------------------------------------------------- phrases
+
+Idx Run::phrase_len(Idx i, Idx e) const {
+  if (!t_[i].word() || !t_[i].has(kPhrase)) return 0;
+  for (const auto& phrase : lex_.phrases()) {
+    const auto len = static_cast<Idx>(phrase.size());
+    if (i + len > e) continue;
+    bool match = true;
+    for (Idx k = 0; k < len && match; ++k) {
+      const Tok& t = t_[i + k];
+      const std::string_view w = text_.substr(t.b, t.e - t.b);
+      const std::string& p = phrase[static_cast<std::size_t>(k)];
+      match = t.word() && w.size() == p.size() &&
+              std::equal(w.begin(), w.end(), p.begin(), [](char x, char y) {
+                return (x >= 'A' && x <= 'Z' ? static_cast<char>(x - 'A' + 'a') : x) == y;
+              });
+    }
+    if (match) return len;
+  }
+  return 0;
+}
+
+// A speaker phrase read forwards from `i`: a pronoun, a name with its titles
+// ("Russian President Dmitry Medvedev"), or a description ("a White House
+// spokesman", "officials").
+Span Run::forward_np(Idx i, Idx e) const {
+  if (i >= e || !t_[i].word() || t_[i].in_quote()) return {};
+  const Tok& first = t_[i];
+  if (first.has(kPronoun) && !first.has(kDet)) return {i, i + 1};
+  Idx j = i;
+  bool det = false;
+  if (first.has(kDet) && !first.has(kClauseStart | kPronoun)) {
+    det = true;
+    ++j;
+  }
+  bool name = false;
+  bool role = false;
+  for (; j < e && j - i < 9; ++j) {
+    const Tok& t = t_[j];
+    if (!t.word() || t.in_quote()) break;
+    if (is_name_word(t)) {
+      name = true;
+      role = false;
+      continue;
+    }
+    if (t.cap()) break;
+    const std::string_view w = text_.substr(t.b, t.e - t.b);
+    if (w == "of" && j > i && j + 1 < e && is_name_word(t_[j + 1])) continue;
+    if (t.has(kCue | kCueIndirect | kAux | kBe | kConj | kThat | kPrep | kPronoun | kDet | kTime | kObject)) break;
+    if (det || name || t.has(kRole)) {
+      role = t.has(kRole) || role;
+      continue;
+    }
+    break;
+  }
+  if (j <= i + (det ? 1 : 0)) return {};
+  if (!name && !role && !det) return {};
+  return {i, j};
+}
+
+// A speaker phrase that ends right before `x`, read backwards, not before `s`.
+Span Run::backward_core(Idx x, Idx s) const {
+  const Idx last = x - 1;
+  if (last < s || !t_[last].word() || t_[last].in_quote()) return {};
+  if (t_[last].has(kPronoun) && !t_[last].has(kDet)) return {last, x};
+  Idx b = x;
+  bool det = false;
+  for (Idx j = last; j >= s && x - j <= 9; --j) {
+    const Tok& t = t_[j];
+    if (!t.word() || t.in_quote()) break;
+    if (t.has(kDet) && !t.has(kClauseStart | kPronoun)) {
+      if (j == last) return {};  // "the said"
+      b = j;
+      det = true;
+      break;
+    }
+    if (is_name_word(t)) {
+      b = j;
+      continue;
+    }
+    if (t.cap()) break;
+    const std::string_view w = text_.substr(t.b, t.e - t.b);
+    if (w == "of" && j > s && j < last && is_name_word(t_[j - 1]) && is_name_word(t_[j + 1])) {
+      b = j;
+      continue;
+    }
+    if (t.has(kCue | kCueIndirect | kAux | kBe | kConj | kThat | kPrep | kPronoun | kTime | kObject)) break;
+    b = j;
+  }
+  if (b >= x) return {};
+  bool name = false;
+  for (Idx j = b; j < x; ++j) name |= is_name_word(t_[j]);
+  if (!name && !det && !t_[last].has(kRole)) return {};
+  // Without a determiner, a description starts at its first name or role
+  // word ("critics", not "media reports").
+  if (!det && !name) {
+    while (b < last && !t_[b].has(kRole)) ++b;
+  }
+  return {b, x};
+}
+
+// The subject of the speech verb at `cue`: skips auxiliaries and adverbs
+// ("has also said"), and an appositive ("Medvedev, who took office in May,
+// told"), whose name is kept when the subject is a description
+// ("Medvedev's adviser, Sergei Prikhodko, said").
+bool Run::backward_subject(Idx cue, Idx s, Attr& out) const {
+  Idx i = cue - 1;
+  for (int skipped = 0; i >= s && skipped < 4; ++skipped) {
+    const Tok& t = t_[i];
+    if (!t.word() || t.in_quote()) break;
+    if (t.has(kAux) && !t.has(kPronoun)) {
+      --i;
+      continue;
+    }
+    if (t.has(kTime) && i > s && t_[i - 1].word() && t_[i - 1].has(kPrep)) {  // "on Tuesday said"
+      i -= 2;
+      continue;
+    }
+    if (t.has(kTime) && !t.has(kDet)) {
+      --i;
+      continue;
+    }
+    if (ly_adverb(i) && i > s && (is_name_word(t_[i - 1]) || t_[i - 1].has(kPronoun | kRole))) {
+      --i;
+      continue;
+    }
+    break;
+  }
+  if (i < s) return false;
+  if (t_[i].is(',') || (t_[i].is(')'))) {
+    const char opener = t_[i].is(')') ? '(' : ',';
+    Idx c = i - 1;
+    for (; c >= s && i - c <= 30; --c) {
+      const Tok& t = t_[c];
+      if (t.is(opener) || (opener == ',' && t.ch == '-' && t.kind == TokKind::punct)) break;
+      if (t.kind == TokKind::mark || boundary_[c] != 0 || t.in_quote()) return false;
+    }
+    if (c < s || i - c > 30) return false;
+    const Span np = backward_core(c, s);
+    if (!np.ok()) return false;
+    out.speaker = np;
+    out.cue = {cue, cue + 1};
+    bool np_name = false;
+    for (Idx j = np.b; j < np.e; ++j) np_name |= is_name_word(t_[j]) && surname(j) == surname(np.e - 1);
+    // "Medvedev's chief adviser, Sergei Prikhodko,": the appositive is the name.
+    bool appos_name = c + 1 < i;
+    for (Idx j = c + 1; j < i; ++j) appos_name &= is_name_word(t_[j]);
+    if (appos_name && (!is_name_word(t_[np.e - 1]) || !np_name) && i - c <= 5) {
+      out.name = {c + 1, i};
+      out.speaker = {np.b, i};
+    }
+    return true;
+  }
+  const Span np = backward_core(i + 1, s);
+  if (!np.ok()) return false;
+  out.speaker = np;
+  out.cue = {cue, cue + 1};
+  return true;
+}
+
+// `"…," X said.` / `"…," said X.` / `"…," X, a doctor who…, said.` /
+// `"…," according to X.` right after the closing mark at `close`.
+bool Run::post_attribution(Idx close, Idx e, bool sentence_closed, Attr& out) const {
+  Idx k = close + 1;
+  if (k < e && (t_[k].is(',') || (t_[k].kind == TokKind::punct && t_[k].ch == '-'))) ++k;
+  if (k >= e) return false;
+  const Idx lim = std::min(e, k + kWindow);
+  Attr a;
+  if (const Idx len = phrase_len(k, lim); len != 0) {
+    const Span np = forward_np(k + len, lim);
+    if (!np.ok()) return false;
+    a.speaker = np;
+    a.cue = {k, k + len};
+  } else if (is_cue(k)) {
+    Idx j = k + 1;
+    const Span np = forward_np(j, lim);
+    if (!np.ok()) return false;
+    a.speaker = np;
+    a.cue = {k, k + 1};
+  } else {
+    const Span np = forward_np(k, lim);
+    if (!np.ok()) return false;
+    Idx j = np.e;
+    if (j < lim && (t_[j].is(',') || t_[j].is('('))) {
+      const char closer = t_[j].is('(') ? ')' : ',';
+      Idx c = j + 1;
+      for (; c < lim && c - j <= 30; ++c) {
+        if (t_[c].is(closer) || t_[c].kind == TokKind::mark || boundary_[c] != 0) break;
+      }
+      if (c >= lim || !t_[c].is(closer)) return false;
+      // "Sergei Prikhodko, Medvedev's adviser, said": the name is before.
+      j = c + 1;
+    }
+    for (int skipped = 0; j < lim && skipped < 3; ++skipped) {
+      if (t_[j].word() && (t_[j].has(kAux) || ly_adverb(j)) && !is_cue(j)) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    if (j >= lim || !is_cue(j)) return false;
+    a.speaker = np;
+    a.cue = {j, j + 1};
+  }
+  if (sentence_closed) {
+    // `"We won." He said the party…` starts a new sentence: accept only a
+    // bare attribution ending the sentence.
+    Idx j = std::max(a.cue.e, a.speaker.e);
+    for (Idx n = 0; j < e && n < 6; ++j, ++n) {
+      if (boundary_[j] != 0 || end_punct(t_[j])) break;
+      if (t_[j].has(kThat | kClauseStart) || t_[j].kind == TokKind::mark) return false;
+    }
+    if (j < e && !end_punct(t_[j]) && boundary_[j] == 0) return false;
+  }
+  out = a;
+  return true;
+}
+
+// `X said: "…"` / `X said, "…"` / `According to X, "…"` / `Said X: "…"`
+// in the tokens [s, open) before an opening mark.
+bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
+  Idx k = open - 1;
+  if (k < s) return false;
+  if (t_[k].is(':') || t_[k].is(',') || (t_[k].kind == TokKind::punct && t_[k].ch == '-')) {
+    --k;
+  } else if (!is_cue(k)) {
+    return false;  // `described the talks as "…"`: the quote is part of a clause
+  }
+  for (Idx j = k; j >= s && k - j <= 14; --j) {
+    const Tok& t = t_[j];
+    if (t.kind == TokKind::mark || boundary_[j] != 0) break;
+    if (const Idx len = phrase_len(j, open); len != 0) {
+      const Span np = forward_np(j + len, open);
+      if (np.ok()) {
+        out = {np, {}, {j, j + len}};
+        return true;
+      }
+    }
+    if (is_cue(j) || (t.word() && t.has(kCue) && j == s)) {
+      Attr a;
+      if (backward_subject(j, s, a)) {
+        out = a;
+        return true;
+      }
+      const Span np = forward_np(j + 1, open);
+      if (np.ok()) {
+        out = {np, {}, {j, j + 1}};
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Attribution of a sentence with no direct quote: `According to X, …`,
+// `…, X said.`, `…, he said, …`, `X said (that) …`. Gives the content tokens.
+bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double& conf) const {
+  while (e > s && (end_punct(t_[e - 1]) || t_[e - 1].is(','))) --e;
+  if (e - s < 4) return false;
+  // According to X, …  /  …, according to X.
+  for (Idx j = s; j < e; ++j) {
+    if (t_[j].in_quote()) continue;
+    const Idx len = phrase_len(j, e);
+    if (len == 0) continue;
+    const Span np = forward_np(j + len, e);
+    if (!np.ok()) continue;
+    out = {np, {}, {j, j + len}};
+    conf = kConfIndirectFinal;
+    if (j <= s + 1) {
+      Idx c = np.e;
+      while (c < e && c - np.e < 6 && !t_[c].is(',')) ++c;
+      if (c >= e) return false;
+      cs = c + 1;
+      ce = e;
+    } else {
+      cs = s;
+      ce = j;
+      if (ce > cs && t_[ce - 1].is(',')) --ce;
+    }
+    return ce - cs >= 3;
+  }
+  // …, X said.  /  …, said X.  /  …, X said, …
+  for (Idx c = s + 2; c < e - 1; ++c) {
+    const Tok& t = t_[c];
+    if (t.in_quote() || !(t.is(',') || (t.kind == TokKind::punct && t.ch == '-'))) continue;
+    Attr a;
+    Idx tail = -1;
+    if (is_cue(c + 1)) {
+      const Span np = forward_np(c + 2, e);
+      if (np.ok()) {
+        a = {np, {}, {c + 1, c + 2}};
+        tail = np.e;
+      }
+    }
+    if (tail < 0) {
+      const Span np = forward_np(c + 1, e);
+      if (!np.ok()) continue;
+      Idx j = np.e;
+      for (int skipped = 0; j < e && skipped < 3 && t_[j].word() && (t_[j].has(kAux) || ly_adverb(j)); ++skipped) ++j;
+      if (j >= e || !is_cue(j)) continue;
+      a = {np, {}, {j, j + 1}};
+      tail = j + 1;
+    }
+    // Only a short tail may follow ("said on Tuesday"), or a comma that
+    // closes a parenthetical attribution.
+    bool medial = false;
+    bool ok = true;
+    for (Idx j = tail; j < e; ++j) {
+      const Tok& x = t_[j];
+      if (x.is(',') || x.kind == TokKind::mark) {
+        medial = x.is(',');
+        ok = x.is(',');
+        break;
+      }
+      if (j - tail >= 8 || x.has(kThat | kCue) || x.in_quote()) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    out = a;
+    conf = kConfIndirectFinal;
+    cs = s;
+    ce = medial ? e : c;
+    return ce - cs >= 3;
+  }
+  // X said (that) …
+  for (Idx j = s; j < e - 2; ++j) {
+    const Tok& t = t_[j];
+    if (!t.word() || t.cap() || t.in_quote() || !t.has(kCue | kCueIndirect)) continue;
+    if (j > s && t_[j - 1].word() && (t_[j - 1].has(kBe) || text_.substr(t_[j - 1].b, 2) == "to")) continue;
+    Attr a;
+    if (!backward_subject(j, s, a)) continue;
+    Idx k = j + 1;
+    if (t.has(kCueObj)) {
+      if (k < e && t_[k].word() && t_[k].has(kObject)) {
+        ++k;
+      } else if (const Span obj = forward_np(k, e); obj.ok()) {
+        k = obj.e;
+      }
+    }
+    Idx start = -1;
+    for (Idx m = k; m < e && m - k <= 8; ++m) {
+      const Tok& x = t_[m];
+      if (x.has(kThat) && x.word() && !x.cap()) {
+        start = m;
+        break;
+      }
+      if (x.kind == TokKind::mark || x.has(kCue) || x.is(':') || x.is(';')) break;
+    }
+    // `described it as "…"`, `called the plan "…"`: a quote right after.
+    if (start < 0 && k + 1 < e && (t_[k + 1].flags & kOpen) != 0 && t_[k].word() && t_[k].has(kPrep)) start = k + 1;
+    if (start < 0 && k < e) {
+      const Tok& x = t_[k];
+      const bool clause = (x.word() && (x.has(kClauseStart | kDet) || (x.cap() && !x.has(kTime | kPrep)) ||
+                                        (x.flags & kDigit) != 0)) ||
+                          (x.flags & kOpen) != 0;
+      if (clause) start = k;
+    }
+    if (start < 0) continue;
+    if (e - start < 3) continue;
+    out = a;
+    conf = kConfIndirect;
+    cs = start;
+    ce = e;
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- names
+
+std::string_view Run::surname(Idx i) const {
+  std::string_view w = text_.substr(t_[i].b, t_[i].e - t_[i].b);
+  for (const std::string_view suffix : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+    if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) {
+      return w.substr(0, w.size() - suffix.size());
+    }
+  }
+  return w;
+}
+
+Span Run::strip_titles(Span run) const {
+  Idx b = run.b;
+  for (Idx j = run.b; j < run.e; ++j) {
+    const Tok& t = t_[j];
+    if (lex_.is_title(text_.substr(t.b, t.e - t.b)) && j + 1 < run.e) b = j + 1;
+  }
+  while (b < run.e && !is_name_word(t_[b])) ++b;  // "of State John Kerry"
+  return {b, run.e};
+}
+
+void Run::build_names() {
+  const auto n = static_cast<Idx>(t_.size());
+  for (Idx i = 0; i < n;) {
+    if (!is_name_word(t_[i])) {
+      ++i;
+      continue;
+    }
+    Idx j = i + 1;
+    while (j < n && (is_name_word(t_[j]) ||
+                     (j + 1 < n && is_name_word(t_[j + 1]) && t_[j].word() && !t_[j].cap() &&
+                      text_.substr(t_[j].b, t_[j].e - t_[j].b) == "of"))) {
+      // A possessive ends a name: "Medvedev's chief".
+      if (surname(j - 1).size() != t_[j - 1].e - t_[j - 1].b) break;
+      ++j;
+    }
+    const Span name = strip_titles({i, j});
+    if (name.e - name.b >= 2 && name.e - name.b <= 4) {
+      const std::string_view key = surname(name.e - 1);
+      auto [it, inserted] = names_.try_emplace(key, name);
+      if (!inserted && name.e - name.b > it->second.e - it->second.b) it->second = name;
+    }
+    i = j;
+  }
+}
+
+std::string Run::full_name(Span run) const {
+  const Span name = strip_titles(run);
+  if (!name.ok()) return std::string(slice(run));
+  // The name's text without a possessive ending.
+  auto text_of = [&](Span sp) {
+    const Offset b = t_[sp.b].b;
+    const Offset e = static_cast<Offset>(t_[sp.e - 1].b + surname(sp.e - 1).size());
+    return std::string(text_.substr(b, e - b));
+  };
+  const std::string_view key = surname(name.e - 1);
+  if (const auto it = names_.find(key); it != names_.end() && it->second.e - it->second.b >= name.e - name.b) {
+    return text_of(it->second);
+  }
+  return text_of(name);
+}
+
+// "he" refers to the subject named earlier in its own sentence ("Bush …,
+// whom he described as"), else to the last person quoted.
+std::string Run::resolve_pronoun(Idx at, const std::string& last_name) const {
+  Idx s = at;
+  while (s > 0 && at - s < kWindow && boundary_[s - 1] == 0 && t_[s - 1].kind != TokKind::newline) --s;
+  for (Idx j = s; j < at; ++j) {
+    if (!is_name_word(t_[j]) || t_[j].in_quote()) continue;
+    Idx k = j;
+    while (k < at && is_name_word(t_[k])) ++k;
+    const Span name = strip_titles({j, k});
+    if (name.ok() && (name.e - name.b >= 2 || names_.count(surname(name.e - 1)) != 0)) return full_name({j, k});
+    j = k;
+  }
+  return last_name;
+}
+
+std::string Run::resolve(const Attr& a, const std::string& last_name, bool& is_person) const {
+  is_person = false;
+  const Span sp = a.speaker;
+  if (sp.e - sp.b == 1 && t_[sp.b].has(kPronoun)) {
+    if (!t_[sp.b].has(kPersonPronoun)) return {};
+    is_person = true;
+    return resolve_pronoun(sp.b, last_name);
+  }
+  const Span src = a.name.ok() ? a.name : sp;
+  // The last run of name words; a description when a common noun follows it
+  // ("a White House spokesman").
+  Idx last_b = -1;
+  Idx last_e = -1;
+  for (Idx j = src.b; j < src.e; ++j) {
+    if (!is_name_word(t_[j])) continue;
+    Idx k = j;
+    while (k < src.e && is_name_word(t_[k])) ++k;
+    last_b = j;
+    last_e = k;
+    j = k;
+  }
+  if (last_b < 0 || last_e < src.e) return std::string(slice(sp));
+  if (surname(last_e - 1).size() != t_[last_e - 1].e - t_[last_e - 1].b) return std::string(slice(sp));
+  // A name with a determiner is an organisation ("The New York Times").
+  if (src.b < last_b && t_[src.b].has(kDet) && last_b == src.b + 1) return std::string(slice({last_b, last_e}));
+  is_person = true;
+  return full_name({last_b, last_e});
+}
+
+// ---------------------------------------------------------------- blocks
+
+void Run::process_block(std::size_t bi) {
+  const auto [b, e] = blocks_[bi];
+  pairs_.clear();
+  pair_marks(t_, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), pairs_);
+  make_boundaries(b, e);
+  const int chain_in = open_chain_;
+  open_chain_ = -1;
+  const std::size_t first_found = found_.size();
+  std::vector<int> directs;
+
+  for (const MarkPair& p : pairs_) {
+    const auto open = static_cast<Idx>(p.open);
+    const bool continues_in = open == b && chain_in >= 0;
+    bool chain_out = false;
+    if (p.unclosed) {
+      if (bi + 1 < blocks_.size()) {
+        const auto [nb, ne] = blocks_[bi + 1];
+        const Tok& nt = t_[nb];
+        chain_out = nt.kind == TokKind::mark && nt.mark != MarkShape::dq_close && !p.single &&
+                    (nt.mark == MarkShape::dq_open || can_open(t_, static_cast<std::uint32_t>(nb),
+                                                                static_cast<std::uint32_t>(nb),
+                                                                static_cast<std::uint32_t>(ne)));
+      }
+      if (!chain_out) continue;  // an unbalanced mark: nothing is quoted
+    }
+    const Idx close = p.unclosed ? e : static_cast<Idx>(p.close);
+    // Decide direct or embedded from what stands before and after.
+    const Idx s = pre_start(open, b);
+    enum class Pre { empty, colon, attr, text } pre = Pre::text;
+    Attr pre_attr;
+    if (s == open) {
+      pre = Pre::empty;
+    } else if (pre_attribution(s, open, pre_attr)) {
+      pre = Pre::attr;
+    } else if (t_[open - 1].is(':')) {
+      pre = Pre::colon;
+    }
+    enum class Post { end, attr, cont } post = Post::cont;
+    Attr post_attr;
+    const bool closed_inside = close - 1 > open && end_punct(t_[close - 1]);
+    const bool period_inside = closed_inside && t_[close - 1].ch == '.';
+    if (p.unclosed || close + 1 >= e) {
+      post = Post::end;
+    } else if (post_attribution(close, e, period_inside, post_attr)) {
+      post = Post::attr;
+    } else {
+      const Tok& nx = t_[close + 1];
+      if (end_punct(nx) || nx.is(';') || boundary_[close] != 0 ||
+          (closed_inside && ((nx.word() && nx.cap()) || (nx.flags & kOpen) != 0))) {
+        post = Post::end;
+      } else if (nx.is(')') || nx.is(']')) {
+        post = Post::end;
+      }
+    }
+    const bool direct = (pre != Pre::text && post != Post::cont) || continues_in;
+    if (!direct) continue;  // embedded: read with its sentence below
+    Found f;
+    f.b = t_[open].e;
+    f.e = p.unclosed ? t_[e - 1].e : t_[close].b;
+    // Content without the marks and the space next to them.
+    while (f.e > f.b && (text_[f.e - 1] == ' ')) --f.e;
+    f.kind = QuoteKind::direct;
+    f.block = static_cast<std::uint32_t>(bi);
+    f.unattributed_ok = p.single ? false : true;
+    if (post == Post::attr) {
+      f.attr = post_attr;
+    } else if (pre == Pre::attr) {
+      f.attr = pre_attr;
+    }
+    f.confidence = f.attr.ok() ? kConfDirectCue : kConfDirectAlone;
+    if (continues_in) f.chain = chain_in;
+    if (chain_out) {
+      f.chain = continues_in ? chain_in : next_chain_++;
+      open_chain_ = f.chain;
+    }
+    // The quote, its marks and its attribution belong to it: no sentence
+    // reading of them.
+    const Idx own_b = (pre == Pre::attr) ? std::min(s, pre_attr.speaker.b) : open;
+    Idx own_e = p.unclosed ? e : close + 1;
+    if (post == Post::attr) own_e = std::max({own_e, post_attr.speaker.e, post_attr.cue.e});
+    for (Idx j = std::max(b, own_b); j < own_e; ++j) owned_[j] = 1;
+    directs.push_back(static_cast<int>(found_.size()));
+    found_.push_back(std::move(f));
+  }
+
+  // Sentences without a direct quote: indirect and mixed quotes.
+  std::vector<std::pair<Idx, Idx>> embedded;
+  for (Idx s = b; s < e;) {
+    Idx x = s;
+    while (x < e && boundary_[x] == 0) ++x;
+    const Idx se = std::min(e, x + 1);
+    bool owned = false;
+    for (Idx j = s; j < se && !owned; ++j) owned = owned_[j] != 0;
+    Attr a;
+    Idx cs = 0;
+    Idx ce = 0;
+    double conf = 0;
+    if (!owned && se - s <= 400 && sentence_attribution(s, se, a, cs, ce, conf)) {
+      bool marks = false;
+      for (Idx j = cs; j < ce; ++j) marks |= (t_[j].flags & kOpen) != 0;
+      // Content that is one quote and nothing else is a direct quote.
+      bool whole = (t_[cs].flags & kOpen) != 0 && (t_[ce - 1].flags & kClose) != 0;
+      for (Idx j = cs + 1; j + 1 < ce && whole; ++j) whole = t_[j].in_quote();
+      if (whole) {
+        Found f;
+        f.b = t_[cs].e;
+        f.e = t_[ce - 1].b;
+        f.kind = QuoteKind::direct;
+        f.attr = a;
+        f.confidence = kConfDirectCue;
+        f.block = static_cast<std::uint32_t>(bi);
+        found_.push_back(std::move(f));
+        s = se;
+        continue;
+      }
+      if (marks ? opt_.mixed : opt_.indirect) {
+        Found f;
+        f.b = t_[cs].b;
+        f.e = t_[ce - 1].e;
+        f.kind = marks ? QuoteKind::mixed : QuoteKind::indirect;
+        f.attr = a;
+        f.confidence = marks ? kConfMixed : conf;
+        f.block = static_cast<std::uint32_t>(bi);
+        found_.push_back(std::move(f));
+      }
+    } else if (!owned && opt_.unattributed) {
+      for (const MarkPair& p : pairs_) {
+        if (p.unclosed || static_cast<Idx>(p.open) < s || static_cast<Idx>(p.open) >= se) continue;
+        Found f;
+        f.b = t_[p.open].e;
+        f.e = t_[p.close].b;
+        f.kind = QuoteKind::direct;
+        f.confidence = kConfUnattributed;
+        f.block = static_cast<std::uint32_t>(bi);
+        f.unattributed_ok = true;
+        found_.push_back(std::move(f));
+      }
+    }
+    s = se;
+  }
+
+  // Direct quotes with no cue of their own continue a speaker: another quote
+  // of the paragraph, then the previous paragraph's last speaker.
+  for (std::size_t k = 0; k < directs.size(); ++k) {
+    Found& f = found_[static_cast<std::size_t>(directs[k])];
+    if (f.attr.ok()) continue;
+    int from = -1;
+    for (std::size_t m = k; m-- > 0;) {
+      const Found& g = found_[static_cast<std::size_t>(directs[m])];
+      if (g.attr.ok() || g.from >= 0) {
+        from = directs[m];
+        break;
+      }
+    }
+    if (from < 0) {
+      for (std::size_t m = k + 1; m < directs.size(); ++m) {
+        if (found_[static_cast<std::size_t>(directs[m])].attr.ok()) {
+          from = directs[m];
+          break;
+        }
+      }
+    }
+    if (from < 0 && f.chain >= 0) {
+      for (std::size_t m = first_found; m-- > 0;) {
+        if (found_[m].chain == f.chain && (found_[m].attr.ok() || found_[m].from >= 0)) {
+          from = static_cast<int>(m);
+          break;
+        }
+      }
+    }
+    if (from < 0 && bi > 0 && colon_attr_.ok() && colon_block_ + 1 == bi) {
+      f.attr = colon_attr_;
+      f.confidence = kConfDirectCue;
+      continue;
+    }
+    if (from < 0 && bi > 0 && last_attr_found_ >= 0 && last_attr_block_ + 1 == bi) from = last_attr_found_;
+    if (from >= 0) {
+      f.from = from;
+      f.confidence = kConfDirectContinued;
+    }
+  }
+  for (std::size_t k = found_.size(); k-- > first_found;) {
+    if (found_[k].attr.ok() || found_[k].from >= 0) {
+      last_attr_found_ = static_cast<int>(k);
+      last_attr_block_ = static_cast<std::uint32_t>(bi);
+      break;
+    }
+  }
+  // "X said:" closing the paragraph introduces the next one.
+  colon_attr_ = {};
+  if (e - b >= 3 && t_[e - 1].is(':') && (t_[e - 1].flags & kInQuote) == 0) {
+    Attr a;
+    for (Idx j = e - 2; j >= b && e - j <= 12; --j) {
+      if (boundary_[j] != 0 || t_[j].kind == TokKind::mark) break;
+      if (is_cue(j) && backward_subject(j, b, a)) {
+        colon_attr_ = a;
+        colon_block_ = static_cast<std::uint32_t>(bi);
+        break;
+      }
+    }
+  }
+}
+
+std::vector<Quote> Run::go() {
+  t_ = scan(text_, lex_);
+  if (t_.empty()) return {};
+  boundary_.assign(t_.size(), 0);
+  owned_.assign(t_.size(), 0);
+  sent_ends_.reserve(doc_.sentences.size());
+  for (const auto& s : doc_.sentences) sent_ends_.push_back(s.end);
+  std::sort(sent_ends_.begin(), sent_ends_.end());
+  make_blocks();
+  for (std::size_t bi = 0; bi < blocks_.size(); ++bi) process_block(bi);
+  if (found_.empty()) return {};
+
+  // A multi-paragraph quote attributed only in a later paragraph.
+  for (auto& f : found_) {
+    if (f.chain < 0 || f.attr.ok() || f.from >= 0) continue;
+    for (std::size_t m = 0; m < found_.size(); ++m) {
+      if (found_[m].chain == f.chain && found_[m].attr.ok()) {
+        f.from = static_cast<int>(m);
+        f.confidence = kConfDirectContinued;
+        break;
+      }
+    }
+  }
+
+  build_names();
+  std::vector<std::size_t> order(found_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return found_[x].b < found_[y].b; });
+  std::vector<std::string> names(found_.size());
+  std::vector<std::uint8_t> has_name(found_.size(), 0);
+  std::string last_name;
+  for (const std::size_t i : order) {
+    const Found& f = found_[i];
+    if (!f.attr.ok()) continue;
+    bool person = false;
+    names[i] = resolve(f.attr, last_name, person);
+    has_name[i] = names[i].empty() ? 0 : 1;
+    if (person && !names[i].empty()) last_name = names[i];
+  }
+  std::vector<Quote> out;
+  out.reserve(found_.size());
+  for (const std::size_t i : order) {
+    const Found& f = found_[i];
+    Quote q;
+    q.begin = f.b;
+    q.end = f.e;
+    q.kind = f.kind;
+    q.confidence = f.confidence;
+    std::size_t root = i;
+    for (int hops = 0; !found_[root].attr.ok() && found_[root].from >= 0 && hops < 64; ++hops) {
+      root = static_cast<std::size_t>(found_[root].from);
+    }
+    const Attr& a = found_[root].attr;
+    if (a.ok()) {
+      q.speaker_span = std::make_pair(t_[a.speaker.b].b, t_[a.speaker.e - 1].e);
+      if (has_name[root] != 0) q.speaker = names[root];
+      if (root == i && a.cue.ok()) q.cue_span = std::make_pair(t_[a.cue.b].b, t_[a.cue.e - 1].e);
+    } else if (!f.unattributed_ok && !opt_.unattributed) {
+      continue;
+    }
+    if (q.confidence < opt_.min_confidence || q.end <= q.begin) continue;
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Quote> Extractor::extract(const Document& doc) const {
+  Run run(lex_, opt_, doc);
+  return run.go();
+}
+
+}  // namespace docpipe::quotes::detail

@@ -1,0 +1,214 @@
+#include "detail/extractor.hpp"
+#include "detail/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+using namespace docpipe;
+using namespace docpipe::quotes::detail;
+
+namespace {
+
+// A quote as the tests compare it: texts rather than offsets.
+struct Q {
+  std::string content;
+  std::string kind;
+  std::string mention;  // speaker span text, "" when none
+  std::string speaker;  // resolved, "" when none
+  std::string cue;
+};
+
+std::vector<Q> run(const std::string& text, ExtractorOptions opt = {}, std::vector<std::string> extra_verbs = {}) {
+  static const std::string dir = DOCPIPE_TEST_DATA_DIR;
+  const Extractor ex(Lexicon::load(dir, extra_verbs), opt);
+  const Document doc = quotes::test::make_doc(text);
+  std::vector<Q> out;
+  for (const Quote& q : ex.extract(doc)) {
+    Q r;
+    r.content = text.substr(q.begin, q.end - q.begin);
+    r.kind = std::string(to_string(q.kind));
+    if (q.speaker_span) r.mention = text.substr(q.speaker_span->first, q.speaker_span->second - q.speaker_span->first);
+    r.speaker = q.speaker.value_or("");
+    if (q.cue_span) r.cue = text.substr(q.cue_span->first, q.cue_span->second - q.cue_span->first);
+    out.push_back(r);
+  }
+  return out;
+}
+
+std::vector<Q> directs(const std::string& text) {
+  std::vector<Q> out;
+  for (auto& q : run(text)) {
+    if (q.kind == "direct") out.push_back(q);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("quote then speaker then verb", "[quotes]") {
+  const auto q = directs("\"We will keep talking,\" Anna Berg said on Monday.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].content == "We will keep talking,");
+  CHECK(q[0].mention == "Anna Berg");
+  CHECK(q[0].speaker == "Anna Berg");
+  CHECK(q[0].cue == "said");
+}
+
+TEST_CASE("quote then verb then speaker", "[quotes]") {
+  const auto q = directs("\xE2\x80\x9CWe will keep talking,\xE2\x80\x9D said Anna Berg, a city councilwoman.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "Anna Berg");
+  CHECK(q[0].cue == "said");
+}
+
+TEST_CASE("speaker and verb before a colon or comma", "[quotes]") {
+  auto q = directs("Anna Berg told reporters on Tuesday: \"The plan is dead.\"");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].content == "The plan is dead.");
+  CHECK(q[0].mention == "Anna Berg");
+  CHECK(q[0].cue == "told");
+  q = directs("The mayor said, ''The plan is dead.''");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "The mayor");
+}
+
+TEST_CASE("an appositive between speaker and verb", "[quotes]") {
+  const auto q = directs("\"We differ on Europe,\" Berg, who took office in May, told reporters.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "Berg");
+  CHECK(q[0].cue == "told");
+}
+
+TEST_CASE("according to, added, told reporters", "[quotes]") {
+  auto q = directs("According to Anna Berg, \"the talks went well.\"");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "Anna Berg");
+  CHECK(q[0].cue == "According to");
+  q = directs("\"It was friendly,\" she added.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "she");
+  CHECK(q[0].cue == "added");
+  q = directs("\"Why now?\" asked Tom Reed.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "Tom Reed");
+}
+
+TEST_CASE("a quote split by its attribution gives two attributed pieces", "[quotes]") {
+  const auto q = directs("\"We agree on trade,\" Tom Reed said, \"but not on farms.\"");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].content == "but not on farms.");
+  CHECK(q[1].mention == "Tom Reed");
+}
+
+TEST_CASE("a quote with no cue continues the previous speaker", "[quotes]") {
+  auto q = directs("\"We agree on trade,\" Tom Reed said. \"We differ on farms.\"");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].speaker == "Tom Reed");
+  CHECK(q[1].cue.empty());
+  q = directs("\"We agree on trade,\" Tom Reed said.\n\"We differ on farms.\"\n\"And on steel.\"");
+  REQUIRE(q.size() == 3);
+  CHECK(q[2].speaker == "Tom Reed");
+  CHECK(q[2].mention == "Tom Reed");
+}
+
+TEST_CASE("a quote over several paragraphs reopens each and closes at the last", "[quotes]") {
+  const auto q = directs("Tom Reed said: \"We agree on trade.\n\"We differ on farms.\n\"And on steel.\"");
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].content == "We agree on trade.");
+  CHECK(q[1].content == "We differ on farms.");
+  CHECK(q[2].content == "And on steel.");
+  for (const auto& x : q) CHECK(x.speaker == "Tom Reed");
+}
+
+TEST_CASE("speakers resolve to the fullest name, without titles", "[quotes]") {
+  const std::string text =
+      "Finnish President Anna Berg met Chancellor Tom Reed in Oslo.\n"
+      "\"We agree on trade,\" Berg said.\n"
+      "\"We differ on farms,\" she said.\n"
+      "\"No comment,\" a Finnish government spokesman said.";
+  const auto q = directs(text);
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].speaker == "Anna Berg");
+  CHECK(q[1].mention == "she");
+  CHECK(q[1].speaker == "Anna Berg");
+  CHECK(q[2].speaker == "a Finnish government spokesman");
+}
+
+TEST_CASE("a description with a name in apposition resolves to the name", "[quotes]") {
+  const auto q = run("Berg's chief adviser, Tom Reed, described the talks as \"friendly and open.\"");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].kind == "mixed");
+  CHECK(q[0].speaker == "Tom Reed");
+  CHECK(q[0].content.find("the talks as") == 0);
+}
+
+TEST_CASE("a pronoun inside a sentence refers to its subject", "[quotes]") {
+  const auto q = run(
+      "Tom Reed met Anna Berg.\n"
+      "\"Fine,\" Berg said.\n"
+      "Reed, whom Berg called by his first name, praised the new leader, whom he described as \"confident.\"");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].content == "confident.");
+  CHECK(q[1].mention == "he");
+  CHECK(q[1].speaker == "Tom Reed");
+}
+
+TEST_CASE("indirect quotes: X said that, sentence-final and according to", "[quotes]") {
+  auto q = run("Anna Berg said Finland would sign the treaty next year.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].kind == "indirect");
+  CHECK(q[0].content == "Finland would sign the treaty next year");
+  CHECK(q[0].mention == "Anna Berg");
+  q = run("Finland would sign the treaty next year, Anna Berg told reporters.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].content == "Finland would sign the treaty next year");
+  q = run("Finland will sign the treaty, according to two officials.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "two officials");
+  q = run("Officials believe that the treaty will be signed in May.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].content == "that the treaty will be signed in May");
+}
+
+TEST_CASE("scare quotes and titles are not attributed", "[quotes]") {
+  const std::string text = "The shield guards Europe from so-called \"rogue states\" such as Iran.";
+  CHECK(run(text).empty());
+  ExtractorOptions opt;
+  opt.unattributed = true;
+  const auto q = run(text, opt);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].content == "rogue states");
+  CHECK(q[0].speaker.empty());
+}
+
+TEST_CASE("extra verbs extend the lexicon", "[quotes]") {
+  const std::string text = "\"It is over,\" Tom Reed opined.";
+  CHECK(run(text).empty());  // an unknown verb: the quote is nobody's
+  const auto q = run(text, {}, {"opined"});
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "Tom Reed");
+}
+
+TEST_CASE("text that must yield nothing", "[quotes]") {
+  CHECK(run("We don't know what the '90s meant to Jones' family.").empty());
+  CHECK(run("He is 5'10\" tall and his brother is 6'2\" tall.").empty());
+  CHECK(run("The talks ended without a deal. \"").empty());
+  CHECK(run("The talks ended without a deal.\n\"We will").empty());
+  CHECK(run("").empty());
+  CHECK(run("\"\"\"\"''''\xE2\x80\x9C\xE2\x80\x9D").empty());
+}
+
+TEST_CASE("a megabyte quote with no closing mark finishes fast and yields nothing", "[quotes]") {
+  std::string text = "Tom Reed said: \"";
+  while (text.size() < (1U << 20)) text += "we will talk and talk ";
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(run(text).empty());
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  CHECK(ms < 2000);
+  std::string words(1U << 20, 'a');
+  CHECK(run("\"" + words).empty());
+}

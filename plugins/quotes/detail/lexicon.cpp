@@ -1,0 +1,181 @@
+#include "detail/lexicon.hpp"
+
+#include <docpipe/sdk/error.hpp>
+
+#include <array>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+
+namespace docpipe::quotes::detail {
+
+namespace {
+
+std::uint64_t hash_word(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0;
+  std::size_t e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::vector<std::string> read_lines(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw ConfigError("quotes: cannot read data file " + file.string());
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string t = trim(line);
+    if (!t.empty() && t[0] != '#') out.push_back(std::move(t));
+  }
+  return out;
+}
+
+void add_all(WordTable& table, std::initializer_list<std::string_view> words, std::uint32_t flags) {
+  for (const auto w : words) table.add(w, flags);
+}
+
+}  // namespace
+
+void WordTable::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  size_ = 0;
+  for (auto& s : old) {
+    if (!s.key.empty()) add(s.key, s.flags);
+  }
+}
+
+void WordTable::add(std::string_view word, std::uint32_t flags) {
+  if (word.empty()) return;
+  if ((size_ + 1) * 2 > slots_.size()) grow();
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash_word(word) & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.key.empty()) {
+      s.key = std::string(word);
+      s.flags = flags;
+      ++size_;
+      return;
+    }
+    if (s.key == word) {
+      s.flags |= flags;
+      return;
+    }
+  }
+}
+
+std::uint32_t WordTable::find(std::string_view word) const {
+  if (slots_.empty() || word.empty()) return 0;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash_word(word) & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.key.empty()) return 0;
+    if (s.key == word) return s.flags;
+  }
+}
+
+Lexicon::Lexicon() {
+  // Closed classes: grammar, not data a user would want to change.
+  add_all(words_, {"he", "she"}, kPronoun | kPersonPronoun | kClauseStart);
+  add_all(words_, {"they", "i", "we", "you", "it"}, kPronoun | kClauseStart);
+  add_all(words_, {"there", "this", "these", "those", "nobody", "no", "none", "some", "many", "most", "all",
+                   "both", "each", "every", "if", "when", "while", "because"},
+          kClauseStart);
+  add_all(words_, {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+                   "those", "another", "one", "two", "three", "several", "some", "many", "other", "both", "each",
+                   "every", "most", "few", "no"},
+          kDet);
+  add_all(words_, {"has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "must", "did",
+                   "does", "do", "also", "later", "then", "again", "previously", "once", "first", "often",
+                   "just", "recently", "repeatedly", "reportedly", "still", "even", "never", "already", "not",
+                   "always", "further", "now", "last", "finally", "simply", "quickly", "only", "flatly",
+                   "earlier", "long", "initially", "subsequently", "frequently", "openly", "privately",
+                   "publicly", "previously", "immediately", "ultimately", "specifically"},
+          kAux);
+  add_all(words_, {"is", "was", "were", "are", "been", "be", "being", "am", "'s"}, kBe);
+  add_all(words_, {"in", "on", "at", "during", "after", "before", "to", "for", "with", "from", "of", "by", "about",
+                   "via", "through", "since", "over", "into", "under", "against", "between", "without",
+                   "than", "like", "as", "upon", "within", "amid", "among", "across", "toward", "towards"},
+          kPrep);
+  add_all(words_, {"that"}, kThat);
+  add_all(words_, {"and", "or", "but", "nor", "yet", "so", "who", "whom", "whose", "which", "what", "where",
+                   "why", "how", "when", "while", "whether", "as", "because", "if", "although", "though",
+                   "unless", "until", "not"},
+          kConj);
+  add_all(words_, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                   "yesterday", "tonight", "tomorrow", "recently", "earlier", "later", "again", "repeatedly",
+                   "last", "this", "week", "month", "year", "morning", "afternoon", "evening", "night",
+                   "privately", "publicly", "previously", "also"},
+          kTime);
+  add_all(words_, {"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt",
+                   "adm", "jr", "sr", "st", "prof", "rev", "messrs", "inc", "corp", "co", "ltd", "jan", "feb",
+                   "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs", "mt", "ft", "gens", "u.s", "u.k",
+                   "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "ariz", "calif", "fla", "ill", "mass", "mich",
+                   "minn", "nev", "pa", "tenn", "va", "wash", "wis", "conn", "colo", "ky", "la", "md", "mo",
+                   "n.c", "n.h", "n.j", "n.y", "okla", "ore", "s.c", "ga", "ala", "ark", "kan", "neb", "del",
+                   "miss", "vt", "wyo", "r", "d", "i"},
+          kAbbrev);
+  add_all(words_, {"him", "them", "us", "me", "her", "reporters", "journalists", "supporters", "voters",
+                   "lawmakers", "listeners", "viewers", "crowd"},
+          kObject);
+  add_all(words_, {"em", "til", "cause", "n", "tis", "twas", "bout", "round"}, kElision);
+}
+
+Lexicon Lexicon::load(const std::filesystem::path& data_dir, const std::vector<std::string>& extra_verbs,
+                      const std::vector<std::string>& extra_titles) {
+  Lexicon lex;
+  for (const auto& line : read_lines(data_dir / "speech_verbs.txt")) lex.add_verb_line(line);
+  for (const auto& line : extra_verbs) lex.add_verb_line(line);
+  for (const auto& line : read_lines(data_dir / "titles.txt")) lex.add_title(line);
+  for (const auto& line : extra_titles) lex.add_title(trim(line));
+  for (const auto& line : read_lines(data_dir / "roles.txt")) lex.words_.add(line, kRole);
+  for (const auto& line : read_lines(data_dir / "cue_phrases.txt")) {
+    std::istringstream words(line);
+    std::vector<std::string> phrase;
+    for (std::string w; words >> w;) {
+      for (auto& c : w) c = lower(c);
+      phrase.push_back(std::move(w));
+    }
+    if (phrase.size() < 2) continue;
+    lex.words_.add(phrase.front(), kPhrase);
+    lex.phrases_.push_back(std::move(phrase));
+  }
+  return lex;
+}
+
+void Lexicon::add_verb_line(std::string_view line) {
+  std::istringstream in{std::string(line)};
+  std::string word;
+  if (!(in >> word)) return;
+  for (auto& c : word) c = lower(c);
+  std::uint32_t flags = kCue;
+  for (std::string tag; in >> tag;) {
+    if (tag == "obj") flags |= kCueObj;
+    if (tag == "indirect") flags = (flags & ~kCue) | kCueIndirect;
+  }
+  words_.add(word, flags);
+}
+
+std::uint32_t Lexicon::classes(std::string_view word) const {
+  std::array<char, 24> buf{};
+  if (word.size() > buf.size()) return 0;
+  bool upper = false;
+  for (const char c : word) upper |= (c >= 'A' && c <= 'Z');
+  if (!upper) return words_.find(word);
+  for (std::size_t i = 0; i < word.size(); ++i) buf[i] = lower(word[i]);
+  return words_.find(std::string_view(buf.data(), word.size()));
+}
+
+}  // namespace docpipe::quotes::detail

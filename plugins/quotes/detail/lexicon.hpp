@@ -1,0 +1,81 @@
+#pragma once
+// The words the quote finder knows: speech verbs, titles, roles and the
+// closed classes (pronouns, determiners, auxiliaries) it reads attributions
+// with. Built once per stage from the plugin's data files, then read-only.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace docpipe::quotes::detail {
+
+/// Classes a word can belong to (bit flags; a word may have several).
+enum Lex : std::uint32_t {
+  kCue = 1U << 0,          ///< speech verb usable for direct and indirect quotes
+  kCueObj = 1U << 1,       ///< the verb takes an addressee first ("told reporters")
+  kCueIndirect = 1U << 2,  ///< belief or finding verb, indirect attributions only
+  kAux = 1U << 3,          ///< may stand between subject and verb ("has", "also", "later")
+  kPronoun = 1U << 4,      ///< he, she, they, ...
+  kDet = 1U << 5,          ///< a, the, his, ...
+  kRole = 1U << 6,         ///< head noun of a speaker description ("spokesman")
+  kPrep = 1U << 7,         ///< in, on, at, ...
+  kThat = 1U << 8,         ///< "that"
+  kConj = 1U << 9,         ///< and, but, who, which, ... (never inside a speaker phrase)
+  kTime = 1U << 10,        ///< Monday, today, ... ("said Tuesday that")
+  kBe = 1U << 11,          ///< is, was, been, ... (passive "was told")
+  kPhrase = 1U << 12,      ///< first word of a multi-word cue ("according")
+  kAbbrev = 1U << 13,      ///< takes a period that does not end a sentence ("Mr.")
+  kElision = 1U << 14,     ///< word an apostrophe may open ("'em", "'til")
+  kPersonPronoun = 1U << 15,  ///< he, she: resolved to a person
+  kClauseStart = 1U << 16,    ///< may begin a reported clause ("there", "it")
+  kObject = 1U << 17,         ///< him, them, us, me, reporters: an addressee
+};
+
+/// A small open-addressing hash map from a word to its Lex flags, with a
+/// lookup that never allocates (the hot path looks up every word).
+class WordTable {
+ public:
+  void add(std::string_view word, std::uint32_t flags);
+  [[nodiscard]] std::uint32_t find(std::string_view word) const;
+  [[nodiscard]] bool contains(std::string_view word) const { return find(word) != 0; }
+
+ private:
+  struct Slot {
+    std::string key;
+    std::uint32_t flags = 0;
+  };
+  void grow();
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
+/// Everything the extractor looks words up in.
+class Lexicon {
+ public:
+  /// Loads the data files of `data_dir` (speech_verbs.txt, titles.txt,
+  /// roles.txt, cue_phrases.txt) and adds `extra_verbs` ("told obj") and
+  /// `extra_titles`. Throws docpipe::ConfigError when a file is missing.
+  static Lexicon load(const std::filesystem::path& data_dir, const std::vector<std::string>& extra_verbs = {},
+                      const std::vector<std::string>& extra_titles = {});
+
+  /// Lex flags of `word`, looked up case-insensitively (ASCII).
+  [[nodiscard]] std::uint32_t classes(std::string_view word) const;
+  /// True when `word` (as written, case-sensitive) is a title word.
+  [[nodiscard]] bool is_title(std::string_view word) const { return titles_.find(word) != 0; }
+  /// Multi-word cues, each a list of lowercase words; the speaker follows.
+  [[nodiscard]] const std::vector<std::vector<std::string>>& phrases() const { return phrases_; }
+
+  /// Adds one speech verb line: "said", "told obj", "believes indirect".
+  void add_verb_line(std::string_view line);
+  void add_title(std::string_view title) { titles_.add(title, 1); }
+
+ private:
+  Lexicon();
+  WordTable words_;
+  WordTable titles_;
+  std::vector<std::vector<std::string>> phrases_;
+};
+
+}  // namespace docpipe::quotes::detail
