@@ -7,6 +7,7 @@
 #include "tokenizer.hpp"
 
 #include "detail/chars.hpp"
+#include "detail/lexicon.hpp"
 
 #include <limits>
 
@@ -17,7 +18,7 @@ using detail::CharClass;
 using detail::CodePoint;
 using detail::decode;
 
-enum class Terminal : std::uint8_t { none, stop, ellipsis, long_ellipsis, mark, abbreviation };
+enum class Terminal : std::uint8_t { none, stop, ellipsis, long_ellipsis, mark, abbreviation, emoticon };
 enum class ListStyle : std::uint8_t { none, period, paren, period_paren };
 
 struct ListMarker {
@@ -64,6 +65,8 @@ bool runs_on(std::string_view w) {
     if (w == k) return true;
   return false;
 }
+
+constexpr bool kLowerBreaks = true;
 
 class SentenceScanner {
  public:
@@ -114,6 +117,15 @@ class SentenceScanner {
     return false;
   }
 
+  // A word of two or more letters that is not an abbreviation: a period
+  // after it ends a sentence even before a lowercase word (web text).
+  [[nodiscard]] bool plain_word(std::size_t i) const {
+    if (tok_[i].kind != TokenKind::word) return false;
+    const std::string_view w = str(i);
+    if (w.size() < 2) return false;
+    return tokenizer_.abbreviations().find(w) < 0;
+  }
+
   [[nodiscard]] bool is_lower_start(std::size_t i) const { return first_class(i) == CharClass::lower; }
 
   // Starts like a sentence: a capital, a digit, or opening punctuation.
@@ -123,9 +135,17 @@ class SentenceScanner {
            is_bullet(c.cp) || c.cls == CharClass::letter;
   }
 
-  // A capitalized word that usually opens a sentence ("The", "He", "But").
+  // A capitalized word that usually opens a sentence ("The", "He", "But"),
+  // or an opening quote.
   [[nodiscard]] bool is_opener(std::size_t i) const {
-    return detail::is_sentence_opener(str(i)) || is_opener_punct(first_cp(i));
+    const char32_t cp = first_cp(i);
+    return detail::is_sentence_opener(str(i)) || (is_opener_punct(cp) && cp != '(' && cp != '[');
+  }
+
+  // "I" is capitalized anywhere, so it is no sign of a new sentence.
+  [[nodiscard]] bool is_pronoun_i(std::size_t i) const {
+    const std::string_view w = str(i);
+    return w == "I" || (w.size() > 2 && w[0] == 'I' && (w[1] == '\'' || w.substr(1, 3) == "\xE2\x80\x99"));
   }
 
   [[nodiscard]] Terminal terminal(std::size_t i) const {
@@ -134,6 +154,7 @@ class SentenceScanner {
     if (t.kind == TokenKind::word) {
       return s.size() > 1 && s.back() == '.' ? Terminal::abbreviation : Terminal::none;
     }
+    if (t.kind == TokenKind::symbol && detail::emoticon_length(s) == s.size()) return Terminal::emoticon;
     if (t.kind != TokenKind::punct) return Terminal::none;
     if (s == "\xE2\x80\xA6") return Terminal::ellipsis;
     bool dots_only = true;
@@ -144,7 +165,11 @@ class SentenceScanner {
         return Terminal::none;
       }
     }
-    if (!dots_only) return Terminal::mark;
+    if (!dots_only) {
+      // "(?)", "(!)": a comment inside a sentence
+      if (i > 0 && attached(i) && str(i - 1) == "(") return Terminal::none;
+      return Terminal::mark;
+    }
     if (s.size() == 1) return Terminal::stop;
     if (s.size() == 3) return Terminal::ellipsis;
     return Terminal::long_ellipsis;
@@ -225,19 +250,25 @@ class SentenceScanner {
   // Does a sentence end after token i? `last` receives the sentence's last
   // token when it does, or the last token known to stay in it.
   bool decide(std::size_t i, std::size_t& last) {
-    const Terminal kind = terminal(i);
+    Terminal kind = terminal(i);
     if (kind == Terminal::none || i < marker_end_) {
       last = i;
       if (breaks_before(i)) return true;
       if (gap_has_newline(i)) return ends_line(i);
       return false;
     }
-    if (kind == Terminal::stop && !attached(i) && i + 1 < tok_.size() && str(i + 1) == "." &&
-        spaced(i + 1)) {
-      return spaced_dots(i, last);
-    }
-    if (kind == Terminal::stop && attached(i) && i + 1 < tok_.size() && str(i + 1) == "." && spaced(i + 1)) {
-      return spaced_dots(i, last);
+    const std::size_t first = i;
+    if (kind == Terminal::stop && i + 1 < tok_.size() && str(i + 1) == "." && spaced(i + 1)) {
+      // ". . ." marks an omission, ". . . ." an omission at the end;
+      // "word. . . . Next" ends after the first period.
+      std::size_t k = i + 1;
+      while (k < tok_.size() && str(k) == "." && spaced(k)) ++k;
+      if (k - i == 4 && attached(i) && in_para(k) && !is_closer(first_cp(k)) && is_upper_start(k)) {
+        last = i;
+        return true;
+      }
+      kind = k - i >= 4 ? Terminal::long_ellipsis : Terminal::ellipsis;
+      i = k - 1;
     }
     if ((kind == Terminal::ellipsis || kind == Terminal::long_ellipsis) && i > 0 && attached(i) &&
         (str(i - 1) == "[" || str(i - 1) == "(")) {
@@ -245,9 +276,19 @@ class SentenceScanner {
       return false;
     }
     std::size_t j = i;
-    while (j + 1 < tok_.size() && attached(j + 1) && in_para(j + 1) && is_closer(first_cp(j + 1)) &&
-           str(j + 1).size() <= 3)
+    while (j + 1 < tok_.size() && in_para(j + 1) && is_closer(first_cp(j + 1)) && str(j + 1).size() <= 3 &&
+           (attached(j + 1) || (j == i && (str(j + 1) == ")" || str(j + 1) == "]"))))
       ++j;
+    // "I love her. :)" - the smiley belongs to the sentence before
+    if (kind != Terminal::emoticon && j + 1 < tok_.size() && in_para(j + 1) &&
+        terminal(j + 1) == Terminal::emoticon)
+      ++j;
+    // A citation or omission mark right after the end belongs to the
+    // sentence: "... in 1805. [6] Next", "... for all! [...]".
+    if (j + 3 < tok_.size() && str(j + 1) == "[" && str(j + 3) == "]" && attached(j + 2) && attached(j + 3) &&
+        in_para(j + 3) &&
+        (tok_[j + 2].kind == TokenKind::number || terminal(j + 2) == Terminal::ellipsis))
+      j += 3;
     last = j;
     if (!in_para(j + 1)) return true;
     const std::size_t next = j + 1;
@@ -255,12 +296,17 @@ class SentenceScanner {
     const bool newline = gap_has_newline(j);
     switch (kind) {
       case Terminal::mark:
+        // "What?" he asked. / where are you? i am here.
+        return !is_lower_start(next) || (j == i && kLowerBreaks);
       case Terminal::long_ellipsis:
         return !is_lower_start(next);
       case Terminal::ellipsis:
-        return is_upper_start(next) && (newline || first_class(next) != CharClass::digit);
+        if (first == start_) return false;  // "... Now comes the fun part"
+        return is_upper_start(next) && !is_pronoun_i(next) && (newline || first_class(next) != CharClass::digit);
+      case Terminal::emoticon:
+        return is_upper_start(next) && !is_pronoun_i(next) && first_class(next) != CharClass::digit;
       case Terminal::stop:
-        return stop_ends(i, next);
+        return stop_ends(i, next, j != i);
       case Terminal::abbreviation:
         return abbreviation_ends(i, next, newline);
       case Terminal::none:
@@ -273,30 +319,13 @@ class SentenceScanner {
     return tok_[i].begin == tok_[i - 1].end + 1 && text_[tok_[i - 1].end] == ' ';
   }
 
-  // ". . ." and ". . . .": three spaced dots mark an omission inside a
-  // sentence; four end it. "word. . . . Next" ends after the first dot.
-  bool spaced_dots(std::size_t i, std::size_t& last) {
-    std::size_t k = i + 1;
-    while (k < tok_.size() && str(k) == "." && spaced(k)) ++k;
-    const std::size_t count = k - i;
-    last = k - 1;
-    const bool more = in_para(k);
-    if (!more) return true;
-    if (count == 4 && attached(i) && is_upper_start(k)) {
-      last = i;
-      return true;
-    }
-    if (count >= 4) return !is_lower_start(k);
-    return false;
-  }
-
   // A plain period after a word.
-  [[nodiscard]] bool stop_ends(std::size_t i, std::size_t next) const {
+  [[nodiscard]] bool stop_ends(std::size_t i, std::size_t next, bool closed) const {
     if (i > 0 && attached(i) && i - 1 == start_) {
       const ListMarker m = list_marker(start_);
       if (m.style != ListStyle::none) return false;
     }
-    if (is_lower_start(next)) return false;
+    if (is_lower_start(next)) return kLowerBreaks && !closed && i > 0 && attached(i) && plain_word(i - 1);
     if (first_class(next) == CharClass::digit && i > 0 && attached(i) &&
         tok_[i - 1].kind != TokenKind::word && tok_[i - 1].kind != TokenKind::number)
       return false;  // "N°. 5"
@@ -307,10 +336,14 @@ class SentenceScanner {
     std::string_view w = str(i);
     w.remove_suffix(1);
     if (i == start_ && list_marker(i).style != ListStyle::none) return false;  // "a. The first item"
+    if (i == start_ && (w == "P.S" || w == "PS" || w == "P.P.S")) return false;  // "P.S. I moved"
     if (is_lower_start(next)) return false;
     if (first_class(next) == CharClass::digit) return newline;
     const bool opener = is_opener(next);
-    if (w.find('.') != std::string_view::npos) return opener;  // "U.S. How" vs "U.S. Government"
+    if (w.find('.') != std::string_view::npos) {
+      if (w == "e.g" || w == "i.e" || w == "E.g" || w == "I.e") return false;
+      return opener;  // "U.S. How" vs "U.S. Government"
+    }
     const CodePoint first = decode(text_, tok_[i].begin);
     if (first.len == w.size()) {
       // An initial ("George W. Bush") unless a lowercase word precedes
@@ -321,7 +354,7 @@ class SentenceScanner {
     const int flags = tokenizer_.abbreviations().find(w);
     if (flags < 0) return opener;
     if ((flags & detail::kTitle) != 0) return false;
-    if ((flags & detail::kOftenFinal) != 0) return is_upper_start(next);
+    if ((flags & detail::kOftenFinal) != 0) return first_class(next) == CharClass::upper || opener;
     return opener;
   }
 

@@ -343,6 +343,16 @@ class Scanner {
     return right >= 3 && !(left.size() == 4 && right == 4);
   }
 
+  // "quality.You" is two sentences run together; "Newsfeed.Com",
+  // "Report.PDF", "U.S" and "Ph.D" are one token.
+  bool missing_space(std::size_t left, std::size_t q, std::size_t after, std::size_t e) const {
+    if (q - left < 2) return false;
+    std::size_t r = after;
+    while (r < e && is_ascii_alpha(text_[r])) ++r;
+    if (r - after < 2) return false;
+    return !detail::is_file_or_domain_suffix(text_.substr(after, r - after));
+  }
+
   // True when the '.' at q belongs to the word [ws, q).
   bool takes_period(std::size_t ws, std::size_t q, std::size_t e) const {
     const std::string_view w = text_.substr(ws, q - ws);
@@ -394,6 +404,7 @@ class Scanner {
     std::size_t q = p;
     if (text_[q] == '#' || text_[q] == '@' || text_[q] == '.') ++q;
     std::size_t seg = q;
+    std::size_t dot_seg = q;  // start of the current period-separated segment
     bool letters = false;
     bool digits = false;
     std::size_t unit_at = kNone;
@@ -418,7 +429,9 @@ class Scanner {
       bool joined = false;
       switch (c.cp) {
         case '.':
-          joined = prev_alnum && next_alnum;
+          joined = prev_alnum && next_alnum &&
+                   !(next == CharClass::upper && detail::is_letter(prev) && missing_space(dot_seg, q, nq, e));
+          if (joined) dot_seg = nq;
           break;
         case ',': case ':':
           joined = prev == CharClass::digit && next == CharClass::digit;

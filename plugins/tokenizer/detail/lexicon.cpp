@@ -142,6 +142,15 @@ int Abbreviations::find(std::string_view word) const {
 
 bool is_hyphen_prefix(std::string_view word) { return contains_icase(kHyphenPrefixes, word); }
 
+bool is_file_or_domain_suffix(std::string_view word) {
+  static constexpr std::string_view kSuffixes[] = {
+      "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io",   "co",   "uk",  "us",  "ca",
+      "au",  "de",  "fr",  "jp",  "cn",  "ru",  "in",  "nz",   "ie",  "nl",   "es",   "it",  "ch",  "se",
+      "eu",  "tv",  "me",  "ly",  "htm", "html", "php", "asp", "aspx", "pdf", "doc", "docx", "xls", "xlsx",
+      "ppt", "pptx", "txt", "jpg", "jpeg", "gif", "png", "mp3", "mp4", "zip", "exe", "csv", "xml", "json"};
+  return contains_icase(kSuffixes, word);
+}
+
 bool is_unit(std::string_view word) { return contains_icase(kUnits, word); }
 
 bool is_sentence_opener(std::string_view word) {

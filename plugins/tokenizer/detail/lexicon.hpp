@@ -36,6 +36,8 @@ class Abbreviations {
 
 /// True when `word` (any case) keeps its hyphen in UD tokenization ("non-", "e-", "re-").
 [[nodiscard]] bool is_hyphen_prefix(std::string_view word);
+/// True when `word` (any case) ends domain names or file names ("com", "pdf").
+[[nodiscard]] bool is_file_or_domain_suffix(std::string_view word);
 /// True when `word` (lowercase letters) is a unit split from a preceding number ("5km").
 [[nodiscard]] bool is_unit(std::string_view word);
 /// True when `word` commonly starts an English sentence ("The", "He", "But").
