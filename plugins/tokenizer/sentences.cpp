@@ -238,8 +238,91 @@ class SentenceScanner {
     return m.style == list_.style && m.value == list_.value + 1 && in_para(i + m.tokens);
   }
 
+  // "04/26/2001", "4/26/01"
+  [[nodiscard]] bool is_date(std::size_t i) const {
+    if (tok_[i].kind != TokenKind::number) return false;
+    int slashes = 0;
+    for (char c : str(i)) {
+      if (c == '/') ++slashes;
+      else if (c < '0' || c > '9') return false;
+    }
+    return slashes == 2;
+  }
+
+  // "07:17", "03:14:14"
+  [[nodiscard]] bool is_time(std::size_t i) const {
+    if (tok_[i].kind != TokenKind::number) return false;
+    const std::string_view s = str(i);
+    return s.size() >= 4 && s.size() <= 8 && s.find(':') != std::string_view::npos &&
+           s.find_first_not_of("0123456789:") == std::string_view::npos;
+  }
+
+  [[nodiscard]] bool is_am_pm(std::size_t i) const {
+    const std::string_view s = str(i);
+    return s == "AM" || s == "PM" || s == "am" || s == "pm" || s == "a.m." || s == "p.m." || s == "A.M." ||
+           s == "P.M.";
+  }
+
+  // The time stamp of a forwarded e-mail stands alone:
+  // "Kay Mann | 04/26/2001 07:17 AM | Will you ..."
+  [[nodiscard]] bool time_stamp_boundary(std::size_t i) const {
+    const std::size_t next = i + 1;
+    if (i >= 2 && is_am_pm(i) && is_time(i - 1) && is_date(i - 2)) return true;
+    if (next + 1 < tok_.size() && is_date(next) && is_time(next + 1)) {
+      const CharClass c = first_class(i);
+      return c == CharClass::upper || tok_[i].kind == TokenKind::email || str(i) == ">";
+    }
+    return false;
+  }
+
+  // Letter openings and closings stand alone: "Hi, | Yes, ...",
+  // "Best regards, | Debra", "Thanks, | Sean".
+  [[nodiscard]] bool ends_greeting(std::size_t i) const {
+    if (str(i) != "," || i > start_ + 3 || i == start_) return false;
+    static constexpr std::string_view kFirst[] = {"Hi",       "Hello",  "Hey",   "Dear",       "Greetings",
+                                                  "Regards",  "Best",   "Kind",  "Kindest",    "Warm",
+                                                  "Warmest",  "Thanks", "Cheers", "Sincerely", "Respectfully",
+                                                  "Yours",    "Cordially"};
+    const std::string_view w = str(start_);
+    bool greeting = false;
+    for (std::string_view k : kFirst) greeting = greeting || w == k;
+    if (!greeting) return false;
+    if (i > start_ + 1 && w != "Dear" && str(i - 1) != "regards" && str(i - 1) != "wishes") return false;
+    const std::size_t next = i + 1;
+    return first_class(next) == CharClass::upper && !is_pronoun_i(next);
+  }
+
+  // "=====", "*****", "_____": a rule between parts of a message.
+  [[nodiscard]] bool is_separator(std::size_t i) const {
+    const std::string_view s = str(i);
+    if (s.size() < 3 || (tok_[i].kind != TokenKind::punct && tok_[i].kind != TokenKind::symbol)) return false;
+    switch (s[0]) {
+      case '=': case '*': case '_': case '-': case '~': case '#': case '+':
+        break;
+      default:
+        return false;
+    }
+    return s.find_first_not_of(s[0]) == std::string_view::npos || s.find_first_not_of("-=") == std::string_view::npos;
+  }
+
+  // Addresses end a header line: "<jane@example.com> Groups: ...",
+  // "http://a.org/x http://a.org/y", "jane@example.com Our office ..."
+  [[nodiscard]] bool after_address(std::size_t i) const {
+    const std::size_t next = i + 1;
+    std::size_t a = i;
+    if (str(i) == ">" && i > 0) a = i - 1;
+    if (tok_[a].kind != TokenKind::email && tok_[a].kind != TokenKind::url) return false;
+    if (tok_[next].kind == TokenKind::url || tok_[next].kind == TokenKind::email) return true;
+    if (is_separator(next)) return true;
+    // a bare address may sit inside a line of a signature or affiliation
+    return a != i ? first_class(next) == CharClass::upper : is_opener(next);
+  }
+
   [[nodiscard]] bool breaks_before(std::size_t i) const {
     const std::size_t next = i + 1;
+    if (time_stamp_boundary(i)) return true;
+    if (is_separator(i) || is_separator(next)) return true;
+    if (after_address(i)) return true;
     if (is_bullet(first_cp(next)) && tok_[next].kind != TokenKind::word) {
       const char32_t cp = first_cp(next);
       if ((cp != 0x2013 && cp != 0x2014) || gap_has_newline(i)) return true;
@@ -254,6 +337,7 @@ class SentenceScanner {
     if (kind == Terminal::none || i < marker_end_) {
       last = i;
       if (breaks_before(i)) return true;
+      if (ends_greeting(i)) return true;
       if (gap_has_newline(i)) return ends_line(i);
       return false;
     }
