@@ -29,5 +29,6 @@ void add_plugins_command(CLI::App& app, GlobalOptions& globals);
 void add_describe_command(CLI::App& app, GlobalOptions& globals);
 void add_validate_command(CLI::App& app, GlobalOptions& globals);
 void add_run_command(CLI::App& app, GlobalOptions& globals);
+void add_eval_command(CLI::App& app, GlobalOptions& globals);
 
 }  // namespace docpipe::app
