@@ -167,7 +167,7 @@ class SentenceScanner {
     }
     if (!dots_only) {
       // "(?)", "(!)": a comment inside a sentence
-      if (i > 0 && attached(i) && str(i - 1) == "(") return Terminal::none;
+      if (i > 0 && attached(i) && (str(i - 1) == "(" || str(i - 1) == ":")) return Terminal::none;
       return Terminal::mark;
     }
     if (s.size() == 1) return Terminal::stop;
@@ -292,17 +292,34 @@ class SentenceScanner {
     return first_class(next) == CharClass::upper && !is_pronoun_i(next);
   }
 
+  // "TEHRAN (AFP) - An international ...": a dateline before the story.
+  [[nodiscard]] bool ends_dateline(std::size_t i) const {
+    const std::string_view dash = str(i);
+    if (dash != "-" && dash != "--" && dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93") return false;
+    if (attached(i) || i == start_ || i > start_ + 6 || !in_para(i + 1) || attached(i + 1)) return false;
+    const std::string_view first = str(start_);
+    if (first.size() < 3 || tok_[start_].kind != TokenKind::word) return false;
+    for (char c : first)
+      if (!(c >= 'A' && c <= 'Z')) return false;  // TEHRAN, WASHINGTON
+    for (std::size_t k = start_ + 1; k < i; ++k) {
+      const std::string_view w = str(k);
+      if (w == "," || w == "(" || w == ")" || first_class(k) == CharClass::upper) continue;
+      return false;
+    }
+    return first_class(i + 1) == CharClass::upper || is_opener_punct(first_cp(i + 1));
+  }
+
   // "=====", "*****", "_____": a rule between parts of a message.
   [[nodiscard]] bool is_separator(std::size_t i) const {
     const std::string_view s = str(i);
-    if (s.size() < 3 || (tok_[i].kind != TokenKind::punct && tok_[i].kind != TokenKind::symbol)) return false;
+    if (s.size() < 5 || (tok_[i].kind != TokenKind::punct && tok_[i].kind != TokenKind::symbol)) return false;
     switch (s[0]) {
-      case '=': case '*': case '_': case '-': case '~': case '#': case '+':
+      case '=': case '*': case '_': case '-': case '~': case '#':
         break;
       default:
         return false;
     }
-    return s.find_first_not_of(s[0]) == std::string_view::npos || s.find_first_not_of("-=") == std::string_view::npos;
+    return s.find_first_not_of(s[0]) == std::string_view::npos;
   }
 
   // Addresses end a header line: "<jane@example.com> Groups: ...",
@@ -312,10 +329,10 @@ class SentenceScanner {
     std::size_t a = i;
     if (str(i) == ">" && i > 0) a = i - 1;
     if (tok_[a].kind != TokenKind::email && tok_[a].kind != TokenKind::url) return false;
-    if (tok_[next].kind == TokenKind::url || tok_[next].kind == TokenKind::email) return true;
+    if (tok_[a].kind == TokenKind::url && tok_[next].kind == TokenKind::url) return true;
     if (is_separator(next)) return true;
     // a bare address may sit inside a line of a signature or affiliation
-    return a != i ? first_class(next) == CharClass::upper : is_opener(next);
+    return a != i ? first_class(next) == CharClass::upper : detail::is_sentence_opener(str(next));
   }
 
   [[nodiscard]] bool breaks_before(std::size_t i) const {
@@ -337,7 +354,7 @@ class SentenceScanner {
     if (kind == Terminal::none || i < marker_end_) {
       last = i;
       if (breaks_before(i)) return true;
-      if (ends_greeting(i)) return true;
+      if (ends_greeting(i) || ends_dateline(i)) return true;
       if (gap_has_newline(i)) return ends_line(i);
       return false;
     }
@@ -368,22 +385,32 @@ class SentenceScanner {
         terminal(j + 1) == Terminal::emoticon)
       ++j;
     // A citation or omission mark right after the end belongs to the
-    // sentence: "... in 1805. [6] Next", "... for all! [...]".
+    // sentence: "... in 1805. [6] Next", "... for all! [...]", "... rights. 4 Even".
     if (j + 3 < tok_.size() && str(j + 1) == "[" && str(j + 3) == "]" && attached(j + 2) && attached(j + 3) &&
         in_para(j + 3) &&
-        (tok_[j + 2].kind == TokenKind::number || terminal(j + 2) == Terminal::ellipsis))
+        (tok_[j + 2].kind == TokenKind::number || terminal(j + 2) == Terminal::ellipsis)) {
       j += 3;
+    } else if (j + 2 < tok_.size() && in_para(j + 2) && tok_[j + 1].kind == TokenKind::number &&
+               str(j + 1).size() <= 2 && first_class(j + 2) == CharClass::upper && !gap_has_newline(j)) {
+      j += 1;  // a footnote number: sentences do not start with a bare numeral
+    }
     last = j;
     if (!in_para(j + 1)) return true;
     const std::size_t next = j + 1;
     if (breaks_before(j)) return true;
     const bool newline = gap_has_newline(j);
+    switch (text_[tok_[next].begin]) {
+      case ',': case ';': case ':': case ')': case ']': case '}':
+        return false;  // "affiliates. , 2000" is one sentence gone wrong, not two
+      default:
+        break;
+    }
     switch (kind) {
       case Terminal::mark:
         // "What?" he asked. / where are you? i am here.
         return !is_lower_start(next) || (j == i && kLowerBreaks);
       case Terminal::long_ellipsis:
-        return !is_lower_start(next);
+        return !is_lower_start(next) && !is_pronoun_i(next);
       case Terminal::ellipsis:
         if (first == start_) return false;  // "... Now comes the fun part"
         return is_upper_start(next) && !is_pronoun_i(next) && (newline || first_class(next) != CharClass::digit);

@@ -47,8 +47,8 @@ bool is_ascii_alnum(char c) { return is_ascii_digit(c) || is_ascii_alpha(c); }
 // Opening punctuation: splitting it off leaves the chunk "leading".
 bool is_opening(char32_t cp) {
   switch (cp) {
-    case '(': case '[': case '{': case '"': case '`': case 0x201C: case 0x201E: case 0x2018: case 0x00AB:
-    case 0x2039: case 0x00BF: case 0x00A1:
+    case '(': case '[': case '{': case '<': case '"': case '`': case 0x201C: case 0x201E: case 0x2018:
+    case 0x00AB: case 0x2039: case 0x00BF: case 0x00A1:
       return true;
     default:
       return false;
@@ -201,10 +201,10 @@ class Scanner {
               return p + m;
             }
           }
-          if (is_opening(c.cp)) {
-            opener = true;
-          } else if (repeats(static_cast<char>(c.cp))) {
+          if (repeats(static_cast<char>(c.cp)) && (c.cp != '<' || (q < e && text_[q] == '<'))) {
             while (q < e && text_[q] == text_[p]) ++q;
+          } else if (is_opening(c.cp)) {
+            opener = true;
           }
         } else if (c.cls == CharClass::emoji) {
           if (is_regional_indicator(c.cp) && q < e) {

@@ -30,7 +30,7 @@ constexpr Seed kSeeds[] = {
     {"adm", kCapTitle}, {"brig", kCapTitle}, {"pres", kCapTitle}, {"supt", kTitle}, {"insp", kCapTitle},
     {"det", kCapTitle}, {"atty", kTitle}, {"fr", kCapTitle}, {"mt", kCapTitle}, {"ft", kAbbrevPlain},
     {"pt", kCapTitle}, {"gens", kCapTitle}, {"lieut", kTitle}, {"sr", kOftenFinal}, {"jr", kOftenFinal},
-    {"st", kAbbrevPlain}, {"sts", kAbbrevPlain}, {"drs", kTitle},
+    {"st", kAbbrevPlain}, {"ps", kCapOnly}, {"sts", kAbbrevPlain}, {"drs", kTitle},
     // companies and the like: often last in a sentence
     {"inc", kOftenFinal}, {"corp", kOftenFinal}, {"co", kOftenFinal}, {"cos", kCapFinal},
     {"ltd", kOftenFinal}, {"llc", kOftenFinal}, {"plc", kOftenFinal}, {"bros", kOftenFinal},
