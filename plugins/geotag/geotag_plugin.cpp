@@ -17,7 +17,7 @@ class GeotagStage final : public Stage {
   explicit GeotagStage(const StageContext& context) {
     const auto& config = context.config;
     const auto start = std::chrono::steady_clock::now();
-    gazetteer_.load_file(context.data_dir / "gazetteer.tsv.gz");
+    gazetteer_.load_file(context.data_dir / "gazetteer.tsv.zst");
     for (const auto& path : config.get_list("gazetteers")) {
       try {
         gazetteer_.load_file(path);

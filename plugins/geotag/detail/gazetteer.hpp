@@ -2,22 +2,25 @@
 // The gazetteer: places with their names, loaded once per stage from the
 // TSV files of data/ (plain or gzip) and shared read-only by all threads.
 
+#include "detail/text.hpp"
+
 #include <cstdint>
+#include <deque>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 namespace docpipe::geotag::detail {
 
-/// One place of the gazetteer.
+/// One place of the gazetteer. The views point into text the gazetteer owns.
 struct Entry {
-  std::string name;     ///< canonical name
-  std::string feature;  ///< GeoNames feature code (PPL, ADM1, PCLI, CONT, RGN, ...)
-  std::string country;  ///< ISO 3166-1 alpha-2, empty for continents
-  std::string admin1;   ///< first-level region code within the country, may be empty
+  std::string_view name;     ///< canonical name
+  std::string_view feature;  ///< GeoNames feature code (PPL, ADM1, PCLI, CONT, RGN, ...)
+  std::string_view country;  ///< ISO 3166-1 alpha-2, empty for continents
+  std::string_view admin1;   ///< first-level region code within the country, may be empty
   double lat = 0;
   double lon = 0;
   std::int64_t population = 0;
@@ -52,11 +55,37 @@ struct StringHash {
 };
 using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
+/// A read-only hash index from string keys to runs of values, built in one
+/// go: one allocation for the table and one for the values, so that loading
+/// 200,000 names takes milliseconds rather than a node per name.
+template <typename Value>
+class FlatIndex {
+ public:
+  struct Item {
+    std::string_view key;
+    Value value;
+  };
+  /// Replaces the index by `items` (the keys must outlive the index).
+  void build(std::vector<Item> items);
+  /// The values of `key`, empty when none.
+  [[nodiscard]] std::span<const Value> find(std::string_view key) const;
+
+ private:
+  struct Slot {
+    std::string_view key;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;  ///< 0: empty slot
+  };
+  std::vector<Value> values_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
 /// Places by normalized name.
 ///
 ///   Gazetteer g;
 ///   g.load_file("data/gazetteer.tsv.gz");
-///   if (const auto* refs = g.find(normalized("Moscow"))) { ... }
+///   for (const NameRef& r : g.find(normalized("Moscow"))) { ... }
 class Gazetteer {
  public:
   /// Adds the entries of a gazetteer file (format: see docs/plugins/geotag.md);
@@ -64,12 +93,10 @@ class Gazetteer {
   /// or malformed.
   void load_file(const std::filesystem::path& path);
   /// Adds entries from TSV text; `origin` names the source in errors.
-  void load_text(std::string_view text, std::string_view origin);
-  /// Adds one entry with its names (the canonical name is added as a name).
-  void add(Entry entry, const std::vector<std::string>& names);
+  void load_text(std::string text, std::string_view origin);
 
-  /// The entries a normalized name may mean, or nullptr.
-  [[nodiscard]] const std::vector<NameRef>* find(std::string_view key) const;
+  /// The entries a normalized name may mean (empty when none).
+  [[nodiscard]] std::span<const NameRef> find(std::string_view key) const { return names_.find(key); }
   /// The longest name, in units, of names whose first unit is `first_unit`
   /// (normalized); 0 when no name starts with it.
   [[nodiscard]] std::uint32_t max_units(std::string_view first_unit) const;
@@ -78,14 +105,25 @@ class Gazetteer {
   [[nodiscard]] std::size_t size() const { return entries_.size(); }
 
  private:
+  struct PendingName {
+    std::size_t key_begin;
+    std::uint32_t key_size;
+    std::uint32_t first_size;  ///< bytes of the first unit
+    std::uint32_t units;
+    NameRef ref;
+  };
   void add_name(std::uint32_t entry, std::string_view name);
-  void add_key(NameRef ref, std::string key);
+  void add_key(NameRef ref, std::string_view key);
+  void rebuild();
 
+  std::deque<std::string> texts_;  ///< the files' text, which entries point into
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<NameRef>, StringHash, std::equal_to<>> names_;
-  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> first_units_;
+  std::string keys_;               ///< normalized names, back to back
+  std::vector<PendingName> pending_;
+  std::vector<Unit> scratch_;
+  FlatIndex<NameRef> names_;
+  FlatIndex<std::uint32_t> first_units_;
 };
-
 
 /// Word lists the recogniser reads context with (data/words.tsv).
 struct Words {

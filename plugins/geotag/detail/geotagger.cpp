@@ -184,24 +184,25 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         if (!units[j].cap && !std::isdigit(static_cast<unsigned char>(text[units[j].begin]))) continue;
         key.clear();
         append_normalized(text.substr(units[i].begin, units[j].end - units[i].begin), key);
-        const std::vector<NameRef>* refs = nullptr;
+        std::span<const NameRef> refs;
         bool with_dot = false;
         if (units[j].dot_after) {
           key.push_back('.');
           refs = gazetteer_.find(key);
-          with_dot = refs != nullptr;
-          if (!refs) key.pop_back();
+          with_dot = !refs.empty();
+          if (!with_dot) key.pop_back();
         }
-        if (!refs) refs = gazetteer_.find(key);
-        if (!refs) continue;
+        if (refs.empty()) refs = gazetteer_.find(key);
+        if (refs.empty()) continue;
         Candidate c;
         c.first = static_cast<std::uint32_t>(i);
         c.last = static_cast<std::uint32_t>(j);
         c.begin = units[i].begin;
         c.end = units[j].end + (with_dot ? 1 : 0);
         c.key = key;
-        for (const auto& r : *refs) {
+        for (const auto& r : refs) {
           const Entry& e = gazetteer_.entry(r.entry);
+          if (std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& o) { return o.entry == r.entry; })) continue;
           if (r.kind == NameKind::demonym && !options_.demonyms) continue;
           if (options_.min_population > 0 && is_city_feature(e.feature) && e.population < options_.min_population) {
             continue;
@@ -238,7 +239,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   // --- people: "President Bush", "George W. Bush", and their surnames later ---
   std::unordered_set<std::string> surnames;
   for (std::size_t i = 0; i + 1 < units.size(); ++i) {
-    if (!units[i].cap) continue;
+    if (!units[i].cap || !units[i + 1].cap || !adjacent(i, i + 1)) continue;
     const bool title = is_title(i);
     const int ci = cand_of_unit[i];
     // A first name that is itself a country or state ("Georgia") is left to
@@ -388,11 +389,11 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   }
 
   struct Votes {
-    std::map<std::string, double, std::less<>> country;
+    std::map<std::string, double, std::less<>> country;  // string keys: votes are copied per name
     std::map<std::string, double, std::less<>> admin1;  // "US.TX"
     double total = 0;
   };
-  const auto admin_key = [](const Entry& e) { return e.country + "." + e.admin1; };
+  const auto admin_key = [](const Entry& e) { return std::string(e.country).append(".").append(e.admin1); };
 
   const auto score = [&](const Candidate& c, const NameRef& r, const Votes* votes,
                          const std::vector<std::pair<double, double>>* anchors) {
@@ -468,8 +469,8 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     for (const auto idx : mentions) weight += cands[idx].dateline ? 2.0 : 0.0;
     if (c.margin < 1.0) weight *= 0.5;
     auto& o = own[key];
-    o.country[e.country] += weight;
-    all.country[e.country] += weight;
+    o.country[std::string(e.country)] += weight;
+    all.country[std::string(e.country)] += weight;
     if (!is_country_feature(e.feature) && !e.admin1.empty()) {
       o.admin1[admin_key(e)] += weight;
       all.admin1[admin_key(e)] += weight;

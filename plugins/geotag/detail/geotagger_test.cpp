@@ -21,7 +21,7 @@ struct Shipped {
   Words words;
   Shipped() {
     const std::filesystem::path dir = DOCPIPE_TEST_DATA_DIR;
-    gazetteer.load_file(dir / "gazetteer.tsv.gz");
+    gazetteer.load_file(dir / "gazetteer.tsv.zst");
     words.load_file(dir / "words.tsv");
   }
 };
