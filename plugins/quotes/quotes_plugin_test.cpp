@@ -47,9 +47,9 @@ TEST_CASE("a stage without its data files refuses to start", "[quotes]") {
 TEST_CASE("options switch kinds off and add verbs", "[quotes]") {
   Config config = Config::from_defaults(quotes::describe().options);
   config.set("indirect", false);
-  config.set("extra_verbs", std::vector<std::string>{"opined"});
+  config.set("extra_verbs", std::vector<std::string>{"harrumphed"});
   const auto stage = make_stage(config);
-  Document doc = quotes::test::make_doc("Tom Reed said Finland would sign.\n\"It is over,\" Tom Reed opined.");
+  Document doc = quotes::test::make_doc("Tom Reed said Finland would sign.\n\"It is over,\" Tom Reed harrumphed.");
   stage->process(doc);
   REQUIRE(doc.quotes.size() == 1);
   CHECK(doc.quotes[0].kind == QuoteKind::direct);

@@ -82,6 +82,14 @@ class Run {
            !t.has(kRole);
   }
   [[nodiscard]] Span forward_np(Idx i, Idx e) const;
+  /// A pronoun, a phrase with a name, or one headed by a role word.
+  [[nodiscard]] bool person_like(Span sp) const {
+    if (t_[sp.e - 1].has(kPronoun | kRole)) return true;
+    for (Idx j = sp.b; j < sp.e; ++j) {
+      if (is_name_word(t_[j])) return true;
+    }
+    return false;
+  }
   [[nodiscard]] Span backward_core(Idx x, Idx s) const;
   [[nodiscard]] bool backward_subject(Idx cue, Idx s, Attr& out) const;
   [[nodiscard]] bool post_attribution(Idx close, Idx e, bool sentence_closed, Attr& out) const;
@@ -117,6 +125,7 @@ class Run {
   int last_attr_found_ = -1;   // last attributed Found of the previous block
   std::uint32_t last_attr_block_ = 0;
   Attr colon_attr_;            // previous block ended "X said:"
+  mutable Idx split_ = -1;     // sentence_attribution: start of a second content piece
   std::uint32_t colon_block_ = 0;
 };
 
@@ -157,6 +166,11 @@ void Run::make_boundaries(Idx b, Idx e) {
   for (Idx i = b; i < e; ++i) {
     const Tok& t = t_[i];
     if (t.in_quote()) continue;
+    if (t.word() && text_[t.e - 1] == '.' && i + 1 < e &&
+        ((t_[i + 1].flags & kOpen) != 0 || (!sent_ends_.empty() && confirmed(t.e, t.e)))) {
+      boundary_[i] = 1;  // "in Santa Monica, Calif. “The reality…"
+      continue;
+    }
     if (end_punct(t) && (t.flags & kOpen) == 0) {
       if (i + 1 >= e) {
         boundary_[i] = 1;
@@ -164,10 +178,13 @@ void Run::make_boundaries(Idx b, Idx e) {
       }
       const Tok& nx = t_[i + 1];
       const bool lower_next = nx.word() && !nx.cap() && (nx.flags & kDigit) == 0;
-      if (sent_ends_.empty() ? !lower_next && !nx.is(',') : confirmed(t.e, nx.b)) boundary_[i] = 1;
+      // The sentence layer adds breaks the shape of the text does not show
+      // (a lower-case start after a period); abbreviations already kept
+      // their period inside the word.
+      if ((!lower_next && !nx.is(',')) || confirmed(t.e, nx.b)) boundary_[i] = 1;
     } else if ((t.flags & kClose) != 0 && i > b && end_punct(t_[i - 1]) && i + 1 < e) {
       const Tok& nx = t_[i + 1];
-      if (((nx.word() && nx.cap()) || (nx.flags & kOpen) != 0) && confirmed(t_[i - 1].b, nx.b)) boundary_[i] = 1;
+      if ((nx.word() && nx.cap()) || (nx.flags & kOpen) != 0) boundary_[i] = 1;
     }
   }
 }
@@ -212,11 +229,26 @@ Span Run::forward_np(Idx i, Idx e) const {
   Idx j = i;
   bool det = false;
   if (first.has(kDet) && !first.has(kClauseStart | kPronoun)) {
+    // "one said", "another added": the determiner stands alone.
+    const std::string_view w = text_.substr(first.b, first.e - first.b);
+    const bool alone = w == "one" || w == "another" || w == "some" || w == "many" || w == "several" ||
+                       w == "both" || w == "most" || w == "others" || w == "One" || w == "Another";
+    if (alone && i + 1 < e && t_[i + 1].word() && (is_cue(i + 1) || t_[i + 1].has(kAux))) return {i, i + 1};
     det = true;
     ++j;
   }
   bool name = false;
   bool role = false;
+  if (!det && !first.cap()) {
+    // "psychologist Vaile Wright", "former Wisconsin Gov. Jim Doyle": a few
+    // lower-case words may lead into a name.
+    Idx k = i;
+    while (k < e && k - i < 3 && t_[k].word() && !t_[k].cap() &&
+           !t_[k].has(kCue | kCueIndirect | kAux | kBe | kConj | kThat | kPrep | kPronoun | kTime | kObject)) {
+      ++k;
+    }
+    if (k > i && k < e && is_name_word(t_[k])) j = k;
+  }
   for (; j < e && j - i < 9; ++j) {
     const Tok& t = t_[j];
     if (!t.word() || t.in_quote()) break;
@@ -228,6 +260,7 @@ Span Run::forward_np(Idx i, Idx e) const {
     if (t.cap()) break;
     const std::string_view w = text_.substr(t.b, t.e - t.b);
     if (w == "of" && j > i && j + 1 < e && is_name_word(t_[j + 1])) continue;
+    if (det && j == i + 1 && t.has(kCue | kCueIndirect)) continue;  // "the email", "the report"
     if (t.has(kCue | kCueIndirect | kAux | kBe | kConj | kThat | kPrep | kPronoun | kDet | kTime | kObject)) break;
     if (det || name || t.has(kRole)) {
       role = t.has(kRole) || role;
@@ -242,6 +275,14 @@ Span Run::forward_np(Idx i, Idx e) const {
 
 // A speaker phrase that ends right before `x`, read backwards, not before `s`.
 Span Run::backward_core(Idx x, Idx s) const {
+  // "Sen. Ted Cruz (R-Texas)": the parenthesis is not part of the phrase.
+  if (x - 1 >= s && t_[x - 1].is(')')) {
+    Idx p = x - 2;
+    while (p >= s && x - p <= 10 && !t_[p].is('(')) --p;
+    if (p < s || !t_[p].is('(')) return {};
+    const Span inner = backward_core(p, s);
+    return inner.ok() ? Span{inner.b, x} : Span{};
+  }
   const Idx last = x - 1;
   if (last < s || !t_[last].word() || t_[last].in_quote()) return {};
   if (t_[last].has(kPronoun) && !t_[last].has(kDet)) return {last, x};
@@ -250,7 +291,7 @@ Span Run::backward_core(Idx x, Idx s) const {
   for (Idx j = last; j >= s && x - j <= 9; --j) {
     const Tok& t = t_[j];
     if (!t.word() || t.in_quote()) break;
-    if (t.has(kDet) && !t.has(kClauseStart | kPronoun)) {
+    if ((t.has(kDet) && !t.has(kClauseStart | kPronoun)) || (t.flags & kDigit) != 0) {
       if (j == last) return {};  // "the said"
       b = j;
       det = true;
@@ -309,6 +350,16 @@ bool Run::backward_subject(Idx cue, Idx s, Attr& out) const {
     break;
   }
   if (i < s) return false;
+  if (t_[i].word() && !t_[i].cap() && (text_.substr(t_[i].b, t_[i].e - t_[i].b) == "who")) {
+    // "Smith, who said…": the mention is "who", the name the phrase before.
+    const Idx x = (i > s && t_[i - 1].is(',')) ? i - 1 : i;
+    const Span np = backward_core(x, s);
+    if (!np.ok()) return false;
+    out.speaker = {i, i + 1};
+    out.name = np;
+    out.cue = {cue, cue + 1};
+    return true;
+  }
   if (t_[i].is(',') || (t_[i].is(')'))) {
     const char opener = t_[i].is(')') ? '(' : ',';
     Idx c = i - 1;
@@ -503,7 +554,15 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     out = a;
     conf = kConfIndirectFinal;
     cs = s;
-    ce = medial ? e : c;
+    ce = c;
+    if (medial) {
+      // "Russia, he said, would…": the content is both sides of the cue.
+      Idx after = tail;
+      while (after < e && !t_[after].is(',')) ++after;
+      split_ = after + 1 < e ? after + 1 : -1;
+      ce = c;
+      return true;
+    }
     return ce - cs >= 3;
   }
   // X said (that) …
@@ -513,6 +572,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (j > s && t_[j - 1].word() && (t_[j - 1].has(kBe) || text_.substr(t_[j - 1].b, 2) == "to")) continue;
     Attr a;
     if (!backward_subject(j, s, a)) continue;
+    if (t.has(kNounToo) && !person_like(a.speaker)) continue;  // "a fundraising email stressing…"
     Idx k = j + 1;
     if (t.has(kCueObj)) {
       if (k < e && t_[k].word() && t_[k].has(kObject)) {
@@ -534,9 +594,14 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (start < 0 && k + 1 < e && (t_[k + 1].flags & kOpen) != 0 && t_[k].word() && t_[k].has(kPrep)) start = k + 1;
     if (start < 0 && k < e) {
       const Tok& x = t_[k];
-      const bool clause = (x.word() && (x.has(kClauseStart | kDet) || (x.cap() && !x.has(kTime | kPrep)) ||
-                                        (x.flags & kDigit) != 0)) ||
-                          (x.flags & kOpen) != 0;
+      bool clause = (x.word() && (x.has(kClauseStart | kDet) || (x.cap() && !x.has(kTime | kPrep)) ||
+                                  (x.flags & kDigit) != 0)) ||
+                    (x.flags & kOpen) != 0;
+      // After a plain speech verb almost any word starts the reported
+      // clause ("said legalizing it could…"); a belief verb needs more.
+      if (!clause && t.has(kCue) && x.word() && !x.has(kPrep | kTime | kConj | kAux | kBe | kCue | kObject)) {
+        clause = true;
+      }
       if (clause) start = k;
     }
     if (start < 0) continue;
@@ -696,6 +761,14 @@ void Run::process_block(std::size_t bi) {
       pre = Pre::attr;
     } else if (t_[open - 1].is(':')) {
       pre = Pre::colon;
+      // A headline's "Trump: 'We will win.'": the name before the colon.
+      const Span np = backward_core(open - 1, s);
+      bool name = false;
+      for (Idx j = np.b; np.ok() && j < np.e; ++j) name |= is_name_word(t_[j]);
+      if (np.ok() && np.b == s && name) {
+        pre_attr = {np, {}, {open - 1, open}};
+        pre = Pre::attr;
+      }
     }
     enum class Post { end, attr, cont } post = Post::cont;
     Attr post_attr;
@@ -757,7 +830,25 @@ void Run::process_block(std::size_t bi) {
     Idx cs = 0;
     Idx ce = 0;
     double conf = 0;
+    split_ = -1;
     if (!owned && se - s <= 400 && sentence_attribution(s, se, a, cs, ce, conf)) {
+      if (split_ >= 0 && opt_.indirect) {
+        // The second piece of a medial attribution, up to the sentence end.
+        Idx pe = se;
+        while (pe > split_ && (end_punct(t_[pe - 1]) || t_[pe - 1].is(','))) --pe;
+        if (pe > split_) {
+          bool piece_marks = false;
+          for (Idx j = split_; j < pe; ++j) piece_marks |= (t_[j].flags & kOpen) != 0;
+          Found f;
+          f.b = t_[split_].b;
+          f.e = t_[pe - 1].e;
+          f.kind = piece_marks ? QuoteKind::mixed : QuoteKind::indirect;
+          f.attr = a;
+          f.confidence = conf;
+          f.block = static_cast<std::uint32_t>(bi);
+          if (piece_marks ? opt_.mixed : opt_.indirect) found_.push_back(std::move(f));
+        }
+      }
       bool marks = false;
       for (Idx j = cs; j < ce; ++j) marks |= (t_[j].flags & kOpen) != 0;
       // Content that is one quote and nothing else is a direct quote.

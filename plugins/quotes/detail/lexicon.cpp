@@ -163,6 +163,7 @@ void Lexicon::add_verb_line(std::string_view line) {
   std::uint32_t flags = kCue;
   for (std::string tag; in >> tag;) {
     if (tag == "obj") flags |= kCueObj;
+    if (tag == "noun") flags |= kNounToo;
     if (tag == "indirect") flags = (flags & ~kCue) | kCueIndirect;
   }
   words_.add(word, flags);

@@ -31,6 +31,7 @@ enum Lex : std::uint32_t {
   kPersonPronoun = 1U << 15,  ///< he, she: resolved to a person
   kClauseStart = 1U << 16,    ///< may begin a reported clause ("there", "it")
   kObject = 1U << 17,         ///< him, them, us, me, reporters: an addressee
+  kNounToo = 1U << 18,        ///< a verb form that is also a noun ("report", "claims")
 };
 
 /// A small open-addressing hash map from a word to its Lex flags, with a

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace docpipe::quotes::detail {
 
 namespace {
@@ -100,6 +102,13 @@ std::vector<Tok> scan(std::string_view t, const Lexicon& lexicon) {
       continue;
     }
     if (c == '\'') {
+      // ,''' closes a single quote, then a double one (NYT style).
+      if (i + 2 < n && t[i + 1] == '\'' && t[i + 2] == '\'' && !space_before) {
+        push(i, i + 1, TokKind::mark, MarkShape::sq_ascii, '\'');
+        push(i + 1, i + 3, TokKind::mark, MarkShape::dq_twin, '"');
+        i += 3;
+        continue;
+      }
       if (i + 1 < n && t[i + 1] == '\'') {
         push(i, i + 2, TokKind::mark, MarkShape::dq_twin, '"');
         i += 2;
@@ -227,6 +236,11 @@ std::vector<Tok> scan(std::string_view t, const Lexicon& lexicon) {
       }
       std::string_view w = t.substr(b, i - b);
       std::uint32_t lex = lexicon.classes(w);
+      if (lex == 0 && w.size() > 2) {
+        // "he's", "they’re": a contracted pronoun still starts a clause.
+        const std::size_t apo = std::min(w.find('\''), w.find("\xE2\x80\x99"));
+        if (apo != std::string_view::npos && apo > 0) lex = lexicon.classes(w.substr(0, apo)) & kClauseStart;
+      }
       // An abbreviation's period is part of the word ("Mr.", "U.S.", "W.").
       if (i < n && t[i] == '.' && (inner_dot || (lex & kAbbrev) != 0 || (w.size() == 1 && starts_upper(w, 0)))) {
         ++i;
