@@ -120,8 +120,10 @@ class SentenceScanner {
   // A word of two or more letters that is not an abbreviation: a period
   // after it ends a sentence even before a lowercase word (web text).
   [[nodiscard]] bool plain_word(std::size_t i) const {
-    if (tok_[i].kind != TokenKind::word) return false;
     const std::string_view w = str(i);
+    if (tok_[i].kind == TokenKind::number) return w.size() >= 3;  // "call 555-1234. they"
+    if (tok_[i].kind == TokenKind::punct) return w.size() == 1 && is_closer(first_cp(i));
+    if (tok_[i].kind != TokenKind::word) return false;
     if (w.size() < 2) return false;
     return tokenizer_.abbreviations().find(w) < 0;
   }
@@ -132,7 +134,7 @@ class SentenceScanner {
   [[nodiscard]] bool is_upper_start(std::size_t i) const {
     const CodePoint c = decode(text_, tok_[i].begin);
     return c.cls == CharClass::upper || c.cls == CharClass::digit || is_opener_punct(c.cp) ||
-           is_bullet(c.cp) || c.cls == CharClass::letter;
+           is_bullet(c.cp) || c.cls == CharClass::letter || tok_[i].kind == TokenKind::url;
   }
 
   // A capitalized word that usually opens a sentence ("The", "He", "But"),
@@ -338,7 +340,9 @@ class SentenceScanner {
   [[nodiscard]] bool breaks_before(std::size_t i) const {
     const std::size_t next = i + 1;
     if (time_stamp_boundary(i)) return true;
-    if (is_separator(i) || is_separator(next)) return true;
+    if ((is_separator(i) && !attached(i) && !attached(next)) ||
+        (is_separator(next) && !attached(next) && (next + 1 >= tok_.size() || !attached(next + 1))))
+      return true;
     if (after_address(i)) return true;
     if (is_bullet(first_cp(next)) && tok_[next].kind != TokenKind::word) {
       const char32_t cp = first_cp(next);
@@ -380,6 +384,7 @@ class SentenceScanner {
     while (j + 1 < tok_.size() && in_para(j + 1) && is_closer(first_cp(j + 1)) && str(j + 1).size() <= 3 &&
            (attached(j + 1) || (j == i && (str(j + 1) == ")" || str(j + 1) == "]"))))
       ++j;
+    const bool quoted = j != i;  // '"What?" he asked' goes on
     // "I love her. :)" - the smiley belongs to the sentence before
     if (kind != Terminal::emoticon && j + 1 < tok_.size() && in_para(j + 1) &&
         terminal(j + 1) == Terminal::emoticon)
@@ -408,16 +413,18 @@ class SentenceScanner {
     switch (kind) {
       case Terminal::mark:
         // "What?" he asked. / where are you? i am here.
-        return !is_lower_start(next) || (j == i && kLowerBreaks);
+        return !is_lower_start(next) || (!quoted && kLowerBreaks);
       case Terminal::long_ellipsis:
-        return !is_lower_start(next) && !is_pronoun_i(next);
+        return !is_lower_start(next);
       case Terminal::ellipsis:
         if (first == start_) return false;  // "... Now comes the fun part"
-        return is_upper_start(next) && !is_pronoun_i(next) && (newline || first_class(next) != CharClass::digit);
+        // After the spaced ". . ." of edited prose, "I" does not start a sentence.
+        if (first != i && is_pronoun_i(next)) return false;
+        return is_upper_start(next) && (newline || first_class(next) != CharClass::digit);
       case Terminal::emoticon:
         return is_upper_start(next) && !is_pronoun_i(next) && first_class(next) != CharClass::digit;
       case Terminal::stop:
-        return stop_ends(i, next, j != i);
+        return stop_ends(i, next, quoted);
       case Terminal::abbreviation:
         return abbreviation_ends(i, next, newline);
       case Terminal::none:
@@ -436,6 +443,7 @@ class SentenceScanner {
       const ListMarker m = list_marker(start_);
       if (m.style != ListStyle::none) return false;
     }
+    if (tok_[next].kind == TokenKind::url) return true;
     if (is_lower_start(next)) return kLowerBreaks && !closed && i > 0 && attached(i) && plain_word(i - 1);
     if (first_class(next) == CharClass::digit && i > 0 && attached(i) &&
         tok_[i - 1].kind != TokenKind::word && tok_[i - 1].kind != TokenKind::number)
@@ -465,7 +473,7 @@ class SentenceScanner {
     const int flags = tokenizer_.abbreviations().find(w);
     if (flags < 0) return opener;
     if ((flags & detail::kTitle) != 0) return false;
-    if ((flags & detail::kOftenFinal) != 0) return first_class(next) == CharClass::upper || opener;
+    if ((flags & detail::kOftenFinal) != 0) return opener;  // "Acme Inc. Chief Executive ..." goes on
     return opener;
   }
 

@@ -141,8 +141,18 @@ class Scanner {
   bool starts_word(char32_t cp, std::size_t p, std::size_t e, bool leading) const {
     if (p + 1 >= e) return false;
     const char next = text_[p + 1];
-    if (cp == '#' || cp == '@') return leading && is_ascii_alnum(next);
-    if (cp == '.') return leading && is_ascii_alnum(next);
+    if (cp == '#') return leading && is_ascii_alpha(next);  // "#audiobooks", but "#" "1"
+    if (cp == '@') return leading && is_ascii_alnum(next);
+    if (cp == '+') return leading && is_ascii_digit(next);  // "+1 212 ..."
+
+    if (cp == '.') {
+      if (leading) return is_ascii_alnum(next);
+      // "(draft).doc": a file name extension after punctuation
+      std::size_t r = p + 1;
+      while (r < e && is_ascii_alpha(text_[r])) ++r;
+      return r > p + 1 && (r == e || !is_ascii_alnum(text_[r])) && !prev_is_word(p) &&
+             detail::is_file_or_domain_suffix(text_.substr(p + 1, r - p - 1));
+    }
     return false;
   }
 
@@ -353,6 +363,17 @@ class Scanner {
     return !detail::is_file_or_domain_suffix(text_.substr(after, r - after));
   }
 
+  // UD splits a slash between words ("and/or", "East/West") but not in
+  // short forms ("b/c", "w/o") or numbers ("9/30/01", "f/2").
+  bool slash_splits(std::size_t left, std::size_t q, std::size_t after, std::size_t e) const {
+    std::size_t r = after;
+    while (r < e && is_ascii_alpha(text_[r])) ++r;
+    if (r == after) return false;  // a digit follows
+    for (std::size_t k = left; k < q; ++k)
+      if (!is_ascii_alpha(text_[k])) return false;
+    return q - left >= 3 || r - after >= 3;
+  }
+
   // True when the '.' at q belongs to the word [ws, q).
   bool takes_period(std::size_t ws, std::size_t q, std::size_t e) const {
     const std::string_view w = text_.substr(ws, q - ws);
@@ -402,9 +423,10 @@ class Scanner {
     }
     std::size_t ws = p;
     std::size_t q = p;
-    if (text_[q] == '#' || text_[q] == '@' || text_[q] == '.') ++q;
+    if (text_[q] == '#' || text_[q] == '@' || text_[q] == '.' || text_[q] == '+') ++q;
     std::size_t seg = q;
     std::size_t dot_seg = q;  // start of the current period-separated segment
+    std::size_t piece = q;    // start of the current run of word characters
     bool letters = false;
     bool digits = false;
     std::size_t unit_at = kNone;
@@ -454,7 +476,7 @@ class Scanner {
             }
             finish_word(ws, q, letters, digits, unit_at);
             emit(q, nq, TokenKind::punct);
-            ws = seg = q = nq;
+            ws = seg = dot_seg = piece = q = nq;
             letters = digits = false;
             unit_at = kNone;
             prev = CharClass::space;
@@ -470,7 +492,22 @@ class Scanner {
             }
           }
           break;
-        case '/': case '@': case '&': case '+':
+        case '/':
+          if (prev_alnum && next_alnum) {
+            if (!slash_splits(piece, q, nq, e)) {
+              joined = true;
+              break;
+            }
+            finish_word(ws, q, letters, digits, unit_at);  // "and/or" -> "and" "/" "or"
+            emit(q, nq, TokenKind::punct);
+            ws = seg = dot_seg = piece = q = nq;
+            letters = digits = false;
+            unit_at = kNone;
+            prev = CharClass::space;
+            continue;
+          }
+          break;
+        case '@': case '&': case '+':
           joined = prev_alnum && next_alnum;
           break;
         case '(':
@@ -485,8 +522,12 @@ class Scanner {
       if (!joined) break;
       prev = CharClass::punct;
       q = nq;
+      piece = q;
     }
-    if (q < e && text_[q] == '.' && !(q + 1 < e && text_[q + 1] == '.') && takes_period(ws, q, e)) {
+    // The period goes with an abbreviation, but not the dots of an ellipsis
+    // ("Inc..." is "Inc" "..."; "Inc.." is "Inc." ".").
+    if (q < e && text_[q] == '.' && !(q + 2 < e && text_[q + 1] == '.' && text_[q + 2] == '.') &&
+        takes_period(ws, q, e)) {
       ++q;
     } else if (q < e && text_[q] == '!' && iequals_ascii(text_.substr(ws, q - ws), "Yahoo")) {
       ++q;
