@@ -251,8 +251,8 @@ void Words::load_text(std::string_view text) {
     const std::string word(line.substr(tab + 1));
     if (category == "first") {
       first.insert(word);
-    } else if (category == "common") {
-      common.insert(normalized(word));
+    } else if (category == "lower") {
+      lower.insert(word);
     } else if (category == "title") {
       title.insert(word);
     } else if (category == "after_ok") {

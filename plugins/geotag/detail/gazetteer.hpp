@@ -128,7 +128,7 @@ class Gazetteer {
 /// Word lists the recogniser reads context with (data/words.tsv).
 struct Words {
   WordSet first;  ///< first names
-  WordSet common;  ///< normalized
+  WordSet lower;  ///< lower-case English words
   WordSet title;
   WordSet after_ok;
   WordSet org;

@@ -81,6 +81,6 @@ TEST_CASE("the shipped gazetteer loads with GeoNames' points for countries", "[g
   w.load_file(dir / "words.tsv");
   CHECK(w.first.contains("Michael"));
   CHECK(w.title.contains("Sen."));
-  CHECK(w.common.contains("mobile"));
-  CHECK_FALSE(w.common.contains("london"));
+  CHECK(w.lower.contains("mobile"));
+  CHECK_FALSE(w.lower.contains("london"));
 }

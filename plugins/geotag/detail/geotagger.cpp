@@ -127,21 +127,29 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     u.initial = c == '"' || c == ':' || (p >= 3 && text.substr(p - 3, 3) == "\xE2\x80\x9C");
   }
 
-  // Title-case lines (headlines, bylines) cannot tell names by capitals.
-  std::vector<std::uint8_t> titlecase;
+  // Title-case lines and sentences (headlines, bylines) cannot tell names
+  // by capitals.
+  std::vector<std::uint8_t> titlecase(units.size());
   {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> counts(units.back().line + 1);
-    for (const auto& u : units) {
-      if (u.end - u.begin < 4) continue;
-      const auto c = static_cast<unsigned char>(text[u.begin]);
-      if (!(std::isalpha(c) || c >= 0x80)) continue;
-      ++counts[u.line].first;
-      counts[u.line].second += u.cap ? 1 : 0;
-    }
-    titlecase.resize(counts.size());
-    for (std::size_t l = 0; l < counts.size(); ++l) {
-      titlecase[l] = counts[l].first >= 2 && counts[l].second * 4 >= counts[l].first * 3;
-    }
+    const auto mark = [&](auto key_of) {
+      std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> counts;
+      for (const auto& u : units) {
+        if (u.end - u.begin < 4) continue;
+        const auto c = static_cast<unsigned char>(text[u.begin]);
+        if (!(std::isalpha(c) || c >= 0x80)) continue;
+        auto& [words, caps] = counts[key_of(u)];
+        ++words;
+        caps += u.cap ? 1 : 0;
+      }
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        const auto it = counts.find(key_of(units[i]));
+        if (it != counts.end() && it->second.first >= 2 && it->second.second * 4 >= it->second.first * 3) {
+          titlecase[i] = 1;
+        }
+      }
+    };
+    mark([](const WordUnit& u) { return u.line; });
+    mark([](const WordUnit& u) { return u.sentence; });
   }
 
   const auto raw = [&](std::size_t i) { return text.substr(units[i].begin, units[i].end - units[i].begin); };
@@ -261,7 +269,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   // --- recognition ----------------------------------------------------------------
   for (std::size_t ci = 0; ci < cands.size(); ++ci) {
     auto& c = cands[ci];
-    const bool tc = titlecase[units[c.first].line] != 0;
+    const bool tc = titlecase[c.first] != 0;
     const bool single = c.first == c.last;
     // Dateline: a name opening a line and followed (after an optional
     // qualifier) by a dash or "(AP)".
@@ -315,18 +323,24 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     const bool demonym = only_kind(c, NameKind::demonym);
     // An acronym in running text ("NATO") is not a small town's name.
     if (!big && !c.dateline && !tc && c.end - c.begin > 1 && is_all_caps(text, c.begin, c.end)) continue;
-    // Followed by a capitalised word: part of a longer name ("Washington
-    // Post", "Paris Hilton"), unless the word is a title or a place word
-    // ("U.S. President", "Iraq Monday"). In title-case lines only the
-    // organisation words tell.
+    // Followed by a capitalised word. A place inside the name of an
+    // institution stays a place ("Dublin City Council", "Texas Comptroller",
+    // "U.S. President"); one before a newspaper, company or team word is not
+    // ("Washington Post"), nor one before a word that is no English word,
+    // which makes it a first name ("Paris Hilton", "Georgia O'Keeffe").
     const std::size_t next = c.last + 1;
     if (adjacent(c.last, next) && units[next].cap) {
       const auto w = raw(next);
       const auto wd = raw_dot(next);
-      const bool ok = words_.after_ok.contains(w) || words_.after_ok.contains(wd) || words_.title.contains(wd) ||
-                      (demonym && words_.first.contains(w)) || units[next].initial;
       if (words_.org.contains(w) || words_.org.contains(wd)) continue;
-      if (!ok && !tc) continue;
+      const bool ok = tc || words_.after_ok.contains(w) || words_.after_ok.contains(wd) ||
+                      words_.title.contains(wd) || (demonym && words_.first.contains(w)) || units[next].initial ||
+                      (cand_of_unit[next] >= 0 && big_place(cands[cand_of_unit[next]]));
+      if (!ok && single) {
+        std::string lower_word;
+        append_normalized(w, lower_word);
+        if (!words_.lower.contains(lower_word)) continue;
+      }
     }
     // Preceded by a capitalised word: a title or a first name make a person
     // ("Mr. Jordan"); another word makes a town part of a longer name
@@ -345,7 +359,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     }
     // A small town named like a common word ("Mobile", "Reading", "Police")
     // needs a preposition, a qualifier or a dateline to be read as a place.
-    if (single && !big && !demonym && words_.common.contains(c.key) && !c.dateline && c.qualifier < 0) {
+    if (single && !big && !demonym && words_.lower.contains(c.key) && !c.dateline && c.qualifier < 0) {
       const bool prep = c.first > 0 && units[c.first - 1].sentence == units[c.first].sentence &&
                         words_.prep.contains(normalized(raw(c.first - 1)));
       if (!prep || units[c.first].initial || tc) continue;
@@ -382,134 +396,148 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   }
 
   // One sense per name and document: a qualifier given once holds for every
-  // mention of the name.
-  std::unordered_map<std::string_view, std::vector<std::size_t>> by_key;
-  for (std::size_t ci = 0; ci < cands.size(); ++ci) {
-    if (cands[ci].accepted) by_key[cands[ci].key].push_back(ci);
+  // mention of the name. Names are resolved in order of first mention.
+  std::vector<std::vector<std::size_t>> names;  // mentions per distinct name
+  {
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+      if (!cands[ci].accepted || cands[ci].refs.empty()) continue;
+      const auto [it, fresh] = index.try_emplace(cands[ci].key, names.size());
+      if (fresh) names.emplace_back();
+      names[it->second].push_back(ci);
+    }
+  }
+  const auto admin_key = [](const Entry& e) { return std::string(e.country).append(".").append(e.admin1); };
+  const auto is_local = [](std::string_view f) { return is_city_feature(f) || f == "ADM2"; };
+
+  // Static part of each sense's score: prior, qualifier, focus, and how many
+  // other names of the document have a sense nearby (towns mentioned together
+  // lie together: "Huntsville" with "Walker County" is the Texas pair).
+  std::vector<std::vector<double>> base(names.size());
+  for (std::size_t n = 0; n < names.size(); ++n) {
+    const auto& c = cands[names[n].front()];
+    base[n].resize(c.refs.size());
+    for (std::size_t r = 0; r < c.refs.size(); ++r) {
+      const Entry& e = gazetteer_.entry(c.refs[r].entry);
+      double s = prior(e, c.refs[r]);
+      for (const auto idx : names[n]) {
+        const auto& m = cands[idx];
+        if (m.qualifier < 0 || cands[m.qualifier].refs.empty()) continue;
+        for (const auto& qr : cands[m.qualifier].refs) {
+          const Entry& q = gazetteer_.entry(qr.entry);
+          if (q.country == e.country && (is_country_feature(q.feature) || q.admin1 == e.admin1)) {
+            s += 30;
+            break;
+          }
+        }
+      }
+      if (std::find(options_.focus_countries.begin(), options_.focus_countries.end(), e.country) !=
+          options_.focus_countries.end()) {
+        s += 4;
+      }
+      base[n][r] = s;
+    }
+  }
+  constexpr std::size_t kMaxSenses = 48;  // bounds the pairwise work on very common names
+  for (std::size_t n = 0; n < names.size(); ++n) {
+    const auto& c = cands[names[n].front()];
+    if (c.refs.size() > kMaxSenses) continue;
+    for (std::size_t r = 0; r < c.refs.size(); ++r) {
+      const Entry& e = gazetteer_.entry(c.refs[r].entry);
+      if (!is_local(e.feature)) continue;
+      double support = 0;
+      for (std::size_t m = 0; m < names.size(); ++m) {
+        if (m == n) continue;
+        const auto& o = cands[names[m].front()];
+        if (o.refs.size() > kMaxSenses) continue;
+        double best = 0;
+        for (const auto& orf : o.refs) {
+          const Entry& f = gazetteer_.entry(orf.entry);
+          if (f.feature == "ADM1") {
+            if (f.country == e.country && f.admin1 == e.admin1) best = std::max(best, 0.5);
+            continue;
+          }
+          if (!is_local(f.feature) || std::abs(f.lat - e.lat) > 1.5) continue;
+          const double d = distance_km(e.lat, e.lon, f.lat, f.lon);
+          best = std::max(best, d < 40 ? 1.0 : d < 120 ? 0.5 : 0.0);
+        }
+        support += best;
+      }
+      base[n][r] += 3.0 * std::min(support, 3.0);
+    }
   }
 
+  // Then what the other names say, by their current senses: their countries
+  // and first-level regions. A few rounds let the senses settle together.
   struct Votes {
-    std::map<std::string, double, std::less<>> country;  // string keys: votes are copied per name
+    std::map<std::string, double, std::less<>> country;
     std::map<std::string, double, std::less<>> admin1;  // "US.TX"
     double total = 0;
   };
-  const auto admin_key = [](const Entry& e) { return std::string(e.country).append(".").append(e.admin1); };
-
-  const auto score = [&](const Candidate& c, const NameRef& r, const Votes* votes,
-                         const std::vector<std::pair<double, double>>* anchors) {
-    const Entry& e = gazetteer_.entry(r.entry);
-    double s = prior(e, r);
-    // Qualifiers from any mention of this name.
-    for (const auto idx : by_key[c.key]) {
-      const auto& m = cands[idx];
-      if (m.qualifier < 0 || !cands[m.qualifier].accepted || cands[m.qualifier].best < 0) continue;
-      const Entry& q = gazetteer_.entry(cands[m.qualifier].refs[cands[m.qualifier].best].entry);
-      if (q.country == e.country && (is_country_feature(q.feature) || q.admin1 == e.admin1)) s += 30;
-    }
-    if (std::find(options_.focus_countries.begin(), options_.focus_countries.end(), e.country) !=
-        options_.focus_countries.end()) {
-      s += 4;
-    }
-    if (votes && votes->total > 0 && !e.country.empty()) {
-      const auto it = votes->country.find(e.country);
-      if (it != votes->country.end() && it->second > 0) s += 2 + 12 * it->second / votes->total;
-      if (!is_country_feature(e.feature)) {
-        const auto jt = votes->admin1.find(admin_key(e));
-        if (jt != votes->admin1.end() && jt->second > 0) s += 3 + 8 * jt->second / votes->total;
-      }
-    }
-    if (anchors && (is_city_feature(e.feature) || e.feature == "ADM2")) {
-      for (const auto& [lat, lon] : *anchors) {
-        if (distance_km(e.lat, e.lon, lat, lon) < 150) {
-          s += 4;
-          break;
+  std::vector<int> best(names.size(), -1);
+  std::vector<double> margin(names.size(), 0);
+  std::vector<Votes> own(names.size());
+  for (int round = 0; round < 4; ++round) {
+    Votes all;
+    if (round > 0) {
+      for (std::size_t n = 0; n < names.size(); ++n) {
+        own[n] = Votes{};
+        if (best[n] < 0) continue;
+        const auto& c = cands[names[n].front()];
+        const Entry& e = gazetteer_.entry(c.refs[best[n]].entry);
+        if (e.country.empty()) continue;
+        double weight = std::min<double>(3.0, static_cast<double>(names[n].size()));
+        for (const auto idx : names[n]) weight += cands[idx].dateline ? 2.0 : 0.0;
+        if (margin[n] < 1.0) weight *= 0.5;
+        own[n].country[std::string(e.country)] += weight;
+        all.country[std::string(e.country)] += weight;
+        if (!is_country_feature(e.feature) && !e.admin1.empty()) {
+          own[n].admin1[admin_key(e)] += weight;
+          all.admin1[admin_key(e)] += weight;
         }
+        own[n].total += weight;
+        all.total += weight;
       }
     }
-    return s;
-  };
-
-  const auto resolve = [&](const Votes* votes, const std::vector<std::pair<double, double>>* anchors) {
-    for (auto& [key, mentions] : by_key) {
-      (void)key;
-      auto& c = cands[mentions.front()];
-      double best = -1e9;
+    for (std::size_t n = 0; n < names.size(); ++n) {
+      const auto& c = cands[names[n].front()];
+      const double total = all.total - own[n].total;
+      double top = -1e9;
       double second = -1e9;
-      int best_i = -1;
+      int top_r = -1;
       for (std::size_t r = 0; r < c.refs.size(); ++r) {
-        const double s = score(c, c.refs[r], votes, anchors);
-        if (s > best) {
-          second = best;
-          best = s;
-          best_i = static_cast<int>(r);
+        const Entry& e = gazetteer_.entry(c.refs[r].entry);
+        double s = base[n][r];
+        if (total > 0 && !e.country.empty()) {
+          const auto vote = [&](const auto& map_all, const auto& map_own, std::string_view key) {
+            const auto it = map_all.find(key);
+            if (it == map_all.end()) return 0.0;
+            const auto jt = map_own.find(key);
+            return it->second - (jt == map_own.end() ? 0.0 : jt->second);
+          };
+          const double cv = vote(all.country, own[n].country, e.country);
+          if (cv > 0) s += 2 + 12 * cv / total;
+          if (!is_country_feature(e.feature)) {
+            const double av = vote(all.admin1, own[n].admin1, admin_key(e));
+            if (av > 0) s += 3 + 8 * av / total;
+          }
+        }
+        if (s > top) {
+          second = top;
+          top = s;
+          top_r = static_cast<int>(r);
         } else if (s > second) {
           second = s;
         }
       }
-      for (const auto idx : mentions) {
-        cands[idx].best = best_i;
-        cands[idx].margin = c.refs.size() == 1 ? 10.0 : best - second;
-      }
-    }
-  };
-
-  // Pass 1 on priors and qualifiers; pass 2 adds what the other names of the
-  // document say (their countries, regions and nearby towns).
-  resolve(nullptr, nullptr);
-  std::unordered_map<std::string_view, Votes> votes_without;  // votes minus each name's own
-  Votes all;
-  std::unordered_map<std::string_view, Votes> own;
-  std::vector<std::pair<std::string_view, std::pair<double, double>>> anchor_points;
-  for (auto& [key, mentions] : by_key) {
-    const auto& c = cands[mentions.front()];
-    if (c.best < 0) continue;
-    const Entry& e = gazetteer_.entry(c.refs[c.best].entry);
-    if (e.country.empty()) continue;
-    double weight = std::min<double>(3.0, static_cast<double>(mentions.size()));
-    for (const auto idx : mentions) weight += cands[idx].dateline ? 2.0 : 0.0;
-    if (c.margin < 1.0) weight *= 0.5;
-    auto& o = own[key];
-    o.country[std::string(e.country)] += weight;
-    all.country[std::string(e.country)] += weight;
-    if (!is_country_feature(e.feature) && !e.admin1.empty()) {
-      o.admin1[admin_key(e)] += weight;
-      all.admin1[admin_key(e)] += weight;
-    }
-    o.total += weight;
-    all.total += weight;
-    if ((is_city_feature(e.feature) || e.feature == "ADM2") && (c.margin >= 3 || c.refs.size() == 1)) {
-      anchor_points.push_back({key, {e.lat, e.lon}});
+      best[n] = top_r;
+      margin[n] = c.refs.size() == 1 ? 10.0 : top - second;
     }
   }
-  // Pass 2, name by name, with the votes of the other names.
-  for (auto& [key, mentions] : by_key) {
-    Votes v = all;
-    if (const auto it = own.find(key); it != own.end()) {
-      for (const auto& [k, w] : it->second.country) v.country[k] -= w;
-      for (const auto& [k, w] : it->second.admin1) v.admin1[k] -= w;
-      v.total -= it->second.total;
-    }
-    std::vector<std::pair<double, double>> anchors;
-    for (const auto& [k, p] : anchor_points) {
-      if (k != key) anchors.push_back(p);
-    }
-    auto& c = cands[mentions.front()];
-    double best = -1e9;
-    double second = -1e9;
-    int best_i = -1;
-    for (std::size_t r = 0; r < c.refs.size(); ++r) {
-      const double s = score(c, c.refs[r], &v, &anchors);
-      if (s > best) {
-        second = best;
-        best = s;
-        best_i = static_cast<int>(r);
-      } else if (s > second) {
-        second = s;
-      }
-    }
-    for (const auto idx : mentions) {
-      cands[idx].best = best_i;
-      cands[idx].margin = c.refs.size() == 1 ? 10.0 : best - second;
+  for (std::size_t n = 0; n < names.size(); ++n) {
+    for (const auto idx : names[n]) {
+      cands[idx].best = best[n];
+      cands[idx].margin = margin[n];
     }
   }
 

