@@ -22,14 +22,6 @@ struct Line {
   bool hard_break;    // ends with U+2029 or a form feed: a paragraph break of its own
 };
 
-constexpr std::array<bool, 256> make_maybe_break() {
-  std::array<bool, 256> t{};
-  for (unsigned char c : {'\n', '\v', '\f', '\r', '\xC2', '\xE2'}) t[c] = true;
-  return t;
-}
-// Bytes that may start a line break.
-constexpr std::array<bool, 256> kMaybeBreak = make_maybe_break();
-
 // Length of the line break at i (0 if none) and whether it also breaks the
 // paragraph (U+2029, form feed).
 inline std::size_t line_break_at(std::string_view text, std::size_t i, bool& hard) {
@@ -64,7 +56,7 @@ void for_each_line(std::string_view text, F&& f) {
     std::size_t end = i;
     std::size_t brk = 0;
     for (;;) {
-      while (end < n && !kMaybeBreak[static_cast<unsigned char>(text[end])]) ++end;
+      end = detail::skip_to_break_candidate(text, end);
       if (end >= n || (brk = line_break_at(text, end, line.hard_break)) != 0) break;
       ++end;
     }
@@ -87,7 +79,7 @@ void for_each_line(std::string_view text, F&& f) {
       line.end = e;
       line.blank = false;
     }
-    f(line);
+    if (!f(line)) return;
     i = end + brk;
   }
 }
@@ -116,13 +108,17 @@ void Tokenizer::split_paragraphs(std::string_view text, std::vector<Paragraph>& 
     for_each_line(text, [&](const Line& line) {
       if (line.blank) {
         pending_blank = seen_text;
-        return;
+        return true;
       }
-      if (pending_blank) blank_between = true;
+      if (pending_blank) {
+        blank_between = true;
+        return false;  // blank lines decide it
+      }
       pending_blank = line.hard_break;
       seen_text = true;
       ++lines;
       if (ends_like_paragraph(text, line)) ++wire_like;
+      return true;
     });
     rule = !blank_between && lines >= 2 && wire_like * 10 >= lines * 6 ? ParagraphRule::line
                                                                       : ParagraphRule::blank_line;
@@ -134,7 +130,7 @@ void Tokenizer::split_paragraphs(std::string_view text, std::vector<Paragraph>& 
     if (line.blank) {
       if (open) out.push_back({static_cast<Offset>(begin), static_cast<Offset>(end)});
       open = false;
-      return;
+      return true;
     }
     if (!open) begin = line.begin;
     open = true;
@@ -143,6 +139,7 @@ void Tokenizer::split_paragraphs(std::string_view text, std::vector<Paragraph>& 
       out.push_back({static_cast<Offset>(begin), static_cast<Offset>(end)});
       open = false;
     }
+    return true;
   });
   if (open) out.push_back({static_cast<Offset>(begin), static_cast<Offset>(end)});
 }

@@ -351,9 +351,57 @@ class SentenceScanner {
     return continues_list(next);
   }
 
+  // Fast path: token i is followed by a word or number one space away, and
+  // no rule can apply ("the cat", "cat ,", ", 5"). Most tokens end here.
+  [[nodiscard]] bool plain_pair(std::size_t i) const {
+    const Token& a = tok_[i];
+    const Token& b = tok_[i + 1];
+    if (b.begin == a.end) {  // "cat," "cat." "5)": the mark decides, not the word
+      if ((a.kind != TokenKind::word && a.kind != TokenKind::number) || b.kind != TokenKind::punct ||
+          text_[a.end - 1] == '.')
+        return false;
+      switch (text_[b.begin]) {
+        case ',': case ';': case ':': case ')': case '\'': case '"': case '.': case '!': case '?':
+          break;
+        default:
+          return false;
+      }
+      const char c = static_cast<char>(text_[a.begin] | 0x20);
+      const std::size_t len = a.end - a.begin;
+      return !((len == 2 || len == 4) && (c == 'a' || c == 'p'));  // AM, PM
+    }
+    if (b.begin != a.end + 1 || text_[a.end] != ' ') return false;  // line breaks
+    if (b.kind != TokenKind::word && b.kind != TokenKind::number) return false;
+    if (b.kind == TokenKind::number || (list_.style != ListStyle::none && b.end - b.begin <= 2))
+      return false;  // dates, list items
+    const std::size_t len = a.end - a.begin;
+    switch (a.kind) {
+      case TokenKind::word: {
+        if (text_[a.end - 1] == '.') return false;  // abbreviation
+        const char c = static_cast<char>(text_[a.begin] | 0x20);
+        return !((len == 2 || len == 4) && (c == 'a' || c == 'p'));  // AM, PM
+      }
+      case TokenKind::number:
+        return true;
+      case TokenKind::punct:
+        if (len != 1) return false;
+        switch (text_[a.begin]) {
+          case ',': return i > start_ + 3;  // greetings
+          case ';': case ':': case '(': case ')': case '"': case '\'': return true;
+          default: return false;
+        }
+      default:
+        return false;
+    }
+  }
+
   // Does a sentence end after token i? `last` receives the sentence's last
   // token when it does, or the last token known to stay in it.
   bool decide(std::size_t i, std::size_t& last) {
+    if (plain_pair(i)) {
+      last = i;
+      return false;
+    }
     Terminal kind = terminal(i);
     if (kind == Terminal::none || i < marker_end_) {
       last = i;

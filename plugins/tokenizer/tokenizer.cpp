@@ -55,13 +55,25 @@ bool is_opening(char32_t cp) {
   }
 }
 
-// ASCII bytes that are not space (the chunk scan's fast path).
-constexpr std::array<bool, 256> make_ascii_word() {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 128; ++c) t[static_cast<std::size_t>(c)] = !detail::is_space(detail::table::kAscii[static_cast<std::size_t>(c)]);
+// The chunk scan's table: bit 0 marks ASCII bytes that are not space; the
+// other bits note bytes that make a chunk worth a closer look.
+enum : std::uint8_t { kByteText = 1, kByteAt = 2, kByteColon = 4 };
+constexpr std::array<std::uint8_t, 256> make_chunk_bytes() {
+  std::array<std::uint8_t, 256> t{};
+  for (std::size_t c = 0; c < 128; ++c) t[c] = detail::is_space(detail::table::kAscii[c]) ? 0 : kByteText;
+  t['@'] |= kByteAt;
+  t[':'] |= kByteColon;
   return t;
 }
-constexpr std::array<bool, 256> kAsciiWord = make_ascii_word();
+constexpr std::array<std::uint8_t, 256> kChunkBytes = make_chunk_bytes();
+
+// ASCII letters (the word scan's fast path).
+constexpr std::array<bool, 256> make_alpha() {
+  std::array<bool, 256> t{};
+  for (std::size_t c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kAlpha = make_alpha();
 
 bool is_regional_indicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
 
@@ -100,20 +112,51 @@ class Scanner {
           continue;
         }
       }
-      std::size_t j = i + 1;
+      if (kAlpha[b] && plain_word(i)) continue;
+      std::size_t j = i;
+      std::uint8_t seen = 0;
       for (;;) {
-        while (j < n && kAsciiWord[static_cast<unsigned char>(text_[j])]) ++j;
-        if (j >= n || static_cast<unsigned char>(text_[j]) < 0x80) break;
+        j = detail::skip_plain(text_, j, '@', ':');
+        if (j >= n) break;
+        const auto bj = static_cast<unsigned char>(text_[j]);
+        if (bj < 0x80) {
+          const std::uint8_t f = kChunkBytes[bj];
+          if ((f & kByteText) == 0) break;
+          seen |= f;
+          ++j;
+          continue;
+        }
         const CodePoint c = decode(text_, j);
         if (detail::is_space(c.cls)) break;
         j += c.len;
       }
+      chunk_flags_ = seen;
       chunk(i, j);
       i = j;
     }
   }
 
  private:
+  // Fast path for the most common chunks, a plain ASCII word alone or with
+  // a comma ("cat", "cat,"), which no rule of chunk() would treat otherwise.
+  // Advances i and returns true when it applies.
+  bool plain_word(std::size_t& i) {
+    const std::size_t n = text_.size();
+    std::size_t q = i + 1;
+    while (q < n && kAlpha[static_cast<unsigned char>(text_[q])]) ++q;
+    const auto ends = [&](std::size_t k) { return k >= n || static_cast<unsigned char>(text_[k]) <= 0x20; };
+    std::size_t end = q;
+    if (!ends(q)) {
+      if (text_[q] != ',' || !ends(q + 1)) return false;
+      end = q + 1;
+    }
+    if (q - i == 2 && (text_[i] == 'x' || text_[i] == 'X') && text_[i + 1] == 'D') return false;  // "xD"
+    finish_word(i, q, true, false, kNone);
+    if (end != q) emit(q, end, TokenKind::punct);
+    i = end;
+    return true;
+  }
+
   void emit(std::size_t b, std::size_t e, TokenKind kind) {
     out_.push_back({static_cast<Offset>(b), static_cast<Offset>(e), kind});
   }
@@ -314,7 +357,6 @@ class Scanner {
   }
 
   std::size_t email_length(std::size_t p, std::size_t e) const {
-    if (text_.substr(p, e - p).find('@') == std::string_view::npos) return 0;
     std::size_t q = p;
     std::size_t at = kNone;
     while (q < e) {
@@ -412,11 +454,14 @@ class Scanner {
 
   std::size_t word(std::size_t p, std::size_t e, bool leading) {
     if (leading) {
-      if (const std::size_t u = url_length(p, e); u != 0) {
+      if (const std::size_t u = (chunk_flags_ & kByteColon) != 0 || text_[p] == 'w' || text_[p] == 'W'
+                                    ? url_length(p, e)
+                                    : 0;
+          u != 0) {
         emit(p, p + u, TokenKind::url);
         return p + u;
       }
-      if (const std::size_t m = email_length(p, e); m != 0) {
+      if (const std::size_t m = (chunk_flags_ & kByteAt) != 0 ? email_length(p, e) : 0; m != 0) {
         emit(p, p + m, TokenKind::email);
         return p + m;
       }
@@ -432,6 +477,14 @@ class Scanner {
     std::size_t unit_at = kNone;
     CharClass prev = CharClass::space;
     while (q < e) {
+      if (kAlpha[static_cast<unsigned char>(text_[q])]) {  // fast path: ASCII letters
+        if (!letters && digits && unit_at == kNone) unit_at = q;
+        letters = true;
+        do ++q;
+        while (q < e && kAlpha[static_cast<unsigned char>(text_[q])]);
+        prev = CharClass::lower;
+        continue;
+      }
       const CodePoint c = decode(text_, q);
       if (detail::is_word(c.cls)) {
         if (detail::is_letter(c.cls)) {
@@ -591,7 +644,8 @@ class Scanner {
   const Tokenizer& tokenizer_;
   std::string_view text_;
   std::vector<Token>& out_;
-  bool open_single_ = false;  // an opening single quote waits for its close
+  bool open_single_ = false;     // an opening single quote waits for its close
+  std::uint8_t chunk_flags_ = 0;  // kByte* bits seen in the current chunk
 };
 
 }  // namespace

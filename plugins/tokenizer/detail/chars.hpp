@@ -5,6 +5,8 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -123,6 +125,58 @@ inline constexpr std::array<CharClass, 128> kAscii = make_ascii();
   // Walk back over at most three continuation bytes.
   for (int k = 0; k < 3 && j > 0 && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80; ++k) --j;
   return j;
+}
+
+namespace swar {
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+/// High bit set in each byte of `w` below `n` (n <= 128; exact for the lowest such byte).
+constexpr std::uint64_t below(std::uint64_t w, std::uint8_t n) { return (w - kOnes * n) & ~w & kHighs; }
+/// High bit set in each byte of `w` equal to `b` (exact for the lowest such byte).
+constexpr std::uint64_t equal(std::uint64_t w, std::uint8_t b) { return below(w ^ (kOnes * b), 1); }
+inline std::uint64_t load(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+/// Byte index of the lowest flagged byte (mask != 0), for little-endian loads.
+inline std::size_t first(std::uint64_t mask) { return static_cast<std::size_t>(__builtin_ctzll(mask)) / 8; }
+}  // namespace swar
+
+/// Skips plain ASCII text from byte i: returns the first index at or after i
+/// whose byte is a control or space (<= 0x20), DEL, non-ASCII, or one of
+/// `stop1`, `stop2`; or text.size(). Eight bytes at a time.
+[[nodiscard]] inline std::size_t skip_plain(std::string_view text, std::size_t i, std::uint8_t stop1,
+                                            std::uint8_t stop2) {
+  static_assert(std::endian::native == std::endian::little, "the SWAR scans assume little-endian loads");
+  const std::size_t n = text.size();
+  while (i + 8 <= n) {
+    const std::uint64_t w = swar::load(text.data() + i);
+    const std::uint64_t m = swar::below(w, 0x21) | (w & swar::kHighs) | swar::equal(w, 0x7F) |
+                            swar::equal(w, stop1) | swar::equal(w, stop2);
+    if (m != 0) return i + swar::first(m);
+    i += 8;
+  }
+  while (i < n) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b <= 0x20 || b >= 0x7F || b == stop1 || b == stop2) return i;
+    ++i;
+  }
+  return n;
+}
+
+/// The first index at or after i whose byte may start a line break
+/// (< 0x0E or non-ASCII), or text.size().
+[[nodiscard]] inline std::size_t skip_to_break_candidate(std::string_view text, std::size_t i) {
+  const std::size_t n = text.size();
+  while (i + 8 <= n) {
+    const std::uint64_t w = swar::load(text.data() + i);
+    const std::uint64_t m = swar::below(w, 0x0E) | (w & swar::kHighs);
+    if (m != 0) return i + swar::first(m);
+    i += 8;
+  }
+  while (i < n && static_cast<unsigned char>(text[i]) >= 0x0E && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
 }
 
 }  // namespace docpipe::tokenizer::detail
