@@ -92,6 +92,21 @@ class Run {
   }
   [[nodiscard]] Span backward_core(Idx x, Idx s) const;
   [[nodiscard]] bool backward_subject(Idx cue, Idx s, Attr& out) const;
+  /// The subject of the verb at `cue`; for a participle ("…, adding:") the
+  /// subject of the sentence starting at `s`.
+  [[nodiscard]] bool subject_of(Idx cue, Idx s, Attr& out) const {
+    const Tok& t = t_[cue];
+    if (t.e - t.b > 4 && text_.substr(t.e - 3, 3) == "ing") {
+      if (cue > s && !t_[cue - 1].is(',')) return false;  // "were saying", "the saying"
+      Idx b = s;
+      while (b < cue && !t_[b].word()) ++b;
+      const Span np = forward_np(b, cue);
+      if (!np.ok() || !person_like(np)) return false;
+      out = {np, {}, {cue, cue + 1}};
+      return true;
+    }
+    return backward_subject(cue, s, out);
+  }
   [[nodiscard]] bool post_attribution(Idx close, Idx e, bool sentence_closed, Attr& out) const;
   [[nodiscard]] bool pre_attribution(Idx s, Idx open, Attr& out) const;
   [[nodiscard]] bool sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double& conf) const;
@@ -470,8 +485,13 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
       }
     }
     if (is_cue(j) || (t.word() && t.has(kCue) && j == s)) {
+      // Between the verb and the mark only an addressee or a short adverbial
+      // ("told reporters on Tuesday:"), not a clause of its own.
+      bool plain = k - j <= 8;
+      for (Idx m = j + 1; m <= k && plain; ++m) plain = !t_[m].has(kThat | kClauseStart) && !is_cue(m);
+      if (!plain) break;
       Attr a;
-      if (backward_subject(j, s, a)) {
+      if (subject_of(j, s, a)) {
         out = a;
         return true;
       }
@@ -571,7 +591,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (!t.word() || t.cap() || t.in_quote() || !t.has(kCue | kCueIndirect)) continue;
     if (j > s && t_[j - 1].word() && (t_[j - 1].has(kBe) || text_.substr(t_[j - 1].b, 2) == "to")) continue;
     Attr a;
-    if (!backward_subject(j, s, a)) continue;
+    if (!subject_of(j, s, a)) continue;
     if (t.has(kNounToo) && !person_like(a.speaker)) continue;  // "a fundraising email stressing…"
     Idx k = j + 1;
     if (t.has(kCueObj)) {
@@ -761,6 +781,10 @@ void Run::process_block(std::size_t bi) {
       pre = Pre::attr;
     } else if (t_[open - 1].is(':')) {
       pre = Pre::colon;
+      // "said that she sent the same text: '…'": part of a reported clause.
+      for (Idx j = s; j < open; ++j) {
+        if (is_cue(j) || (t_[j].word() && t_[j].has(kCueIndirect) && !t_[j].cap())) pre = Pre::text;
+      }
       // A headline's "Trump: 'We will win.'": the name before the colon.
       const Span np = backward_core(open - 1, s);
       bool name = false;

@@ -3,6 +3,7 @@
 #include <docpipe/sdk/error.hpp>
 
 #include <array>
+#include <cstring>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
@@ -11,13 +12,21 @@ namespace docpipe::quotes::detail {
 
 namespace {
 
-std::uint64_t hash_word(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
+// Words are short: a multiply-xor hash over 8-byte chunks.
+std::uint32_t hash_word(std::string_view s) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, s.data() + i, 8);
+    h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 32;
   }
-  return h;
+  std::uint64_t v = 0;
+  std::memcpy(&v, s.data() + i, s.size() - i);
+  h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 29;
+  return static_cast<std::uint32_t>(h);
 }
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -49,27 +58,31 @@ void add_all(WordTable& table, std::initializer_list<std::string_view> words, st
 }  // namespace
 
 void WordTable::grow() {
-  std::vector<Slot> old = std::move(slots_);
+  const std::vector<Slot> old = std::move(slots_);
   slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-  size_ = 0;
-  for (auto& s : old) {
-    if (!s.key.empty()) add(s.key, s.flags);
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.size == 0) continue;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].size != 0) i = (i + 1) & mask;
+    slots_[i] = s;
   }
 }
 
 void WordTable::add(std::string_view word, std::uint32_t flags) {
-  if (word.empty()) return;
+  if (word.empty() || word.size() > kMaxWord) return;
   if ((size_ + 1) * 2 > slots_.size()) grow();
+  const std::uint32_t h = hash_word(word);
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash_word(word) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     Slot& s = slots_[i];
-    if (s.key.empty()) {
-      s.key = std::string(word);
-      s.flags = flags;
+    if (s.size == 0) {
+      s = {h, static_cast<std::uint32_t>(pool_.size()), flags, static_cast<std::uint16_t>(word.size())};
+      pool_.append(word);
       ++size_;
       return;
     }
-    if (s.key == word) {
+    if (s.hash == h && s.size == word.size() && std::string_view(pool_).substr(s.offset, s.size) == word) {
       s.flags |= flags;
       return;
     }
@@ -77,12 +90,15 @@ void WordTable::add(std::string_view word, std::uint32_t flags) {
 }
 
 std::uint32_t WordTable::find(std::string_view word) const {
-  if (slots_.empty() || word.empty()) return 0;
+  if (slots_.empty() || word.empty() || word.size() > kMaxWord) return 0;
+  const std::uint32_t h = hash_word(word);
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash_word(word) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
-    if (s.key.empty()) return 0;
-    if (s.key == word) return s.flags;
+    if (s.size == 0) return 0;
+    if (s.hash == h && s.size == word.size() && std::memcmp(pool_.data() + s.offset, word.data(), s.size) == 0) {
+      return s.flags;
+    }
   }
 }
 
@@ -170,13 +186,15 @@ void Lexicon::add_verb_line(std::string_view line) {
 }
 
 std::uint32_t Lexicon::classes(std::string_view word) const {
-  std::array<char, 24> buf{};
+  std::array<char, WordTable::kMaxWord> buf{};
   if (word.size() > buf.size()) return 0;
   bool upper = false;
-  for (const char c : word) upper |= (c >= 'A' && c <= 'Z');
-  if (!upper) return words_.find(word);
-  for (std::size_t i = 0; i < word.size(); ++i) buf[i] = lower(word[i]);
-  return words_.find(std::string_view(buf.data(), word.size()));
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    upper |= (c >= 'A' && c <= 'Z');
+    buf[i] = lower(c);
+  }
+  return words_.find(upper ? std::string_view(buf.data(), word.size()) : word);
 }
 
 }  // namespace docpipe::quotes::detail

@@ -35,20 +35,26 @@ enum Lex : std::uint32_t {
 };
 
 /// A small open-addressing hash map from a word to its Lex flags, with a
-/// lookup that never allocates (the hot path looks up every word).
+/// lookup that never allocates (the hot path looks up every word). Keys
+/// live in one character pool; a slot compares the hash before the bytes.
 class WordTable {
  public:
+  /// Longest word stored or looked up; longer words have no class.
+  static constexpr std::size_t kMaxWord = 24;
+
   void add(std::string_view word, std::uint32_t flags);
   [[nodiscard]] std::uint32_t find(std::string_view word) const;
-  [[nodiscard]] bool contains(std::string_view word) const { return find(word) != 0; }
 
  private:
   struct Slot {
-    std::string key;
+    std::uint32_t hash = 0;
+    std::uint32_t offset = 0;
     std::uint32_t flags = 0;
+    std::uint16_t size = 0;  ///< 0: empty slot
   };
   void grow();
   std::vector<Slot> slots_;
+  std::string pool_;
   std::size_t size_ = 0;
 };
 
@@ -62,6 +68,7 @@ class Lexicon {
                       const std::vector<std::string>& extra_titles = {});
 
   /// Lex flags of `word`, looked up case-insensitively (ASCII).
+  /// Title lookups are case-sensitive.
   [[nodiscard]] std::uint32_t classes(std::string_view word) const;
   /// True when `word` (as written, case-sensitive) is a title word.
   [[nodiscard]] bool is_title(std::string_view word) const { return titles_.find(word) != 0; }

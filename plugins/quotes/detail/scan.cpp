@@ -190,6 +190,7 @@ std::vector<Tok> scan(std::string_view t, const Lexicon& lexicon) {
       const std::size_t b = i;
       bool inner_dot = false;
       bool digit_apostrophe = false;
+      bool apostrophe = false;
       while (i < n) {
         const auto ci = static_cast<unsigned char>(t[i]);
         if (ci < 0x80 && ascii_alnum(ci)) {
@@ -204,6 +205,7 @@ std::vector<Tok> scan(std::string_view t, const Lexicon& lexicon) {
           // ’ between two letters is an apostrophe inside the word (don’t).
           if (ci == 0xE2 && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
               static_cast<unsigned char>(t[i + 2]) == 0x99 && i + 3 < n && word_byte(t, i + 3)) {
+            apostrophe = true;
             i += 3;
             continue;
           }
@@ -212,6 +214,7 @@ std::vector<Tok> scan(std::string_view t, const Lexicon& lexicon) {
         if ((ci == '\'' || ci == '-' || ci == '.' || ci == '&') && i + 1 < n && word_byte(t, i + 1) &&
             t[i + 1] != '\'') {
           if (ci == '.') inner_dot = true;
+          if (ci == '\'') apostrophe = true;
           if (ci == '\'' && ascii_digit(static_cast<unsigned char>(t[i - 1])) &&
               ascii_digit(static_cast<unsigned char>(t[i + 1]))) {
             digit_apostrophe = true;
@@ -236,7 +239,7 @@ std::vector<Tok> scan(std::string_view t, const Lexicon& lexicon) {
       }
       std::string_view w = t.substr(b, i - b);
       std::uint32_t lex = lexicon.classes(w);
-      if (lex == 0 && w.size() > 2) {
+      if (lex == 0 && apostrophe) {
         // "he's", "they’re": a contracted pronoun still starts a clause.
         const std::size_t apo = std::min(w.find('\''), w.find("\xE2\x80\x99"));
         if (apo != std::string_view::npos && apo > 0) lex = lexicon.classes(w.substr(0, apo)) & kClauseStart;
