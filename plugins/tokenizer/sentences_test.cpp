@@ -60,3 +60,41 @@ TEST_CASE("headlines, datelines and bylines end at their line break", "[tokenize
 TEST_CASE("sentences never cross paragraphs", "[tokenizer]") {
   CHECK(sentences_of("no period here\n\nnext paragraph") == Strings{"no period here", "next paragraph"});
 }
+
+TEST_CASE("web text: lowercase starts and run-together sentences", "[tokenizer]") {
+  CHECK(sentences_of("we went home. it was late. where r u? here.") ==
+        Strings{"we went home.", "it was late.", "where r u?", "here."});
+  CHECK(sentences_of("The food was great.The staff too.") == Strings{"The food was great.", "The staff too."});
+  CHECK(sentences_of("Pick the cheese, bread etc. and wine.") == Strings{"Pick the cheese, bread etc. and wine."});
+  CHECK(sentences_of("\"Where?\" she asked.") == Strings{"\"Where?\" she asked."});
+}
+
+TEST_CASE("smileys, citations and footnotes stay with the sentence before", "[tokenizer]") {
+  CHECK(sentences_of("I love her. :) She is great!") == Strings{"I love her. :)", "She is great!"});
+  CHECK(sentences_of("Great view! :) you should go.") == Strings{"Great view! :)", "you should go."});
+  CHECK(sentences_of("It was fun :) Then we left.") == Strings{"It was fun :)", "Then we left."});
+  CHECK(sentences_of("He was born in 1788. [6] He died young.") ==
+        Strings{"He was born in 1788. [6]", "He died young."});
+  CHECK(sentences_of("Minorities are protected. 4 Even so, few vote.") ==
+        Strings{"Minorities are protected. 4", "Even so, few vote."});
+  CHECK(sentences_of("It is broken (?) and slow.") == Strings{"It is broken (?) and slow."});
+}
+
+TEST_CASE("datelines before a dash stand alone", "[tokenizer]") {
+  CHECK(sentences_of("TEHRAN (AFP) - An international contest opened on Monday.") ==
+        Strings{"TEHRAN (AFP) -", "An international contest opened on Monday."});
+  CHECK(sentences_of("WASHINGTON -- The Senate voted.") == Strings{"WASHINGTON --", "The Senate voted."});
+  CHECK(sentences_of("The plan - Smith said - works.") == Strings{"The plan - Smith said - works."});
+}
+
+TEST_CASE("message structure: time stamps, rules, addresses, greetings", "[tokenizer]") {
+  CHECK(sentences_of("Kay Mann 04/26/2001 07:17 AM Will you send the draft?") ==
+        Strings{"Kay Mann", "04/26/2001 07:17 AM", "Will you send the draft?"});
+  CHECK(sentences_of("Thanks for the help ===== The information here is private.") ==
+        Strings{"Thanks for the help", "=====", "The information here is private."});
+  CHECK(sentences_of("See http://a.org/x http://a.org/y for more.") ==
+        Strings{"See http://a.org/x", "http://a.org/y for more."});
+  CHECK(sentences_of("Hi, Yes the room is free. Best regards, Debra") ==
+        Strings{"Hi,", "Yes the room is free.", "Best regards,", "Debra"});
+  CHECK(sentences_of("Thanks, I will.") == Strings{"Thanks, I will."});
+}

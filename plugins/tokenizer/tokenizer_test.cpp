@@ -113,3 +113,21 @@ TEST_CASE("invalid UTF-8 bytes become tokens of their own", "[tokenizer]") {
   for (const auto& t : toks) joined += t;
   CHECK(joined == "ab\xFF" "cd\xC3");
 }
+
+TEST_CASE("slashes split between words, not in short forms or numbers", "[tokenizer]") {
+  CHECK(tokens_of("and/or East/West b/c w/o 9/30/01") ==
+        Strings{"and", "/", "or", "East", "/", "West", "b/c", "w/o", "9/30/01"});
+}
+
+TEST_CASE("run-together sentences split, domains and file names do not", "[tokenizer]") {
+  CHECK(tokens_of("quality.You") == Strings{"quality", ".", "You"});
+  CHECK(tokens_of("Newsfeed.Com Report.PDF Ph.D U.S.A") == Strings{"Newsfeed.Com", "Report.PDF", "Ph.D", "U.S.A"});
+  CHECK(tokens_of("(draft).doc") == Strings{"(", "draft", ")", ".doc"});
+  CHECK(tokens_of("Mr.Smith") == Strings{"Mr.", "Smith"});
+}
+
+TEST_CASE("hashtags, mentions and phone prefixes", "[tokenizer]") {
+  CHECK(tokens_of("#audiobooks @jane +1 #1") == Strings{"#audiobooks", "@jane", "+1", "#", "1"});
+  CHECK(tokens_of("<jane.doe@example.com>") == Strings{"<", "jane.doe@example.com", ">"});
+  CHECK(tokens_of("<< File: a.doc >>") == Strings{"<<", "File", ":", "a.doc", ">>"});
+}
