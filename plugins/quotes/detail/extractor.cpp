@@ -42,6 +42,9 @@ struct Found {
 
 constexpr Idx kWindow = 80;  // attribution context, in tokens, on either side of a quote
 
+// A quote mark that opens or closes a pair (not an apostrophe).
+bool paired(const Tok& t) { return t.kind == TokKind::mark && (t.flags & (kOpen | kClose)) != 0; }
+
 bool end_punct(const Tok& t) { return t.kind == TokKind::punct && (t.ch == '.' || t.ch == '?' || t.ch == '!'); }
 
 // Confidence of each way of finding a quote: a calibration of how often each
@@ -92,13 +95,29 @@ class Run {
   }
   [[nodiscard]] Span backward_core(Idx x, Idx s) const;
   [[nodiscard]] bool backward_subject(Idx cue, Idx s, Attr& out) const;
+  /// "a White House official who spoke anonymously said": the phrase
+  /// before a relative "who" shortly before the verb.
+  [[nodiscard]] bool relative_subject(Idx cue, Idx s, Attr& out) const {
+    for (Idx j = cue - 1; j > s && cue - j <= 15; --j) {
+      const Tok& t = t_[j];
+      if (!t.word() && !t.is(',')) return false;
+      if (t.word() && !t.cap() && text_.substr(t.b, t.e - t.b) == "who") {
+        const Idx x = t_[j - 1].is(',') ? j - 1 : j;
+        const Span np = backward_core(x, s);
+        if (!np.ok() || !person_like(np)) return false;
+        out = {np, {}, {cue, cue + 1}};
+        return true;
+      }
+    }
+    return false;
+  }
   /// The subject of the verb at `cue`; for a participle ("…, adding:") the
   /// subject of the sentence starting at `s`.
   [[nodiscard]] bool subject_of(Idx cue, Idx s, Attr& out) const {
     const Tok& t = t_[cue];
     if (t.e - t.b > 4 && text_.substr(t.e - 3, 3) == "ing") {
       if (cue > s && !t_[cue - 1].is(',')) return false;  // "were saying", "the saying"
-      Idx b = s;
+      Idx b = sentence_start(cue);
       while (b < cue && !t_[b].word()) ++b;
       const Span np = forward_np(b, cue);
       if (!np.ok() || !person_like(np)) return false;
@@ -111,6 +130,12 @@ class Run {
   [[nodiscard]] bool pre_attribution(Idx s, Idx open, Attr& out) const;
   [[nodiscard]] bool sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double& conf) const;
   [[nodiscard]] Idx pre_start(Idx open, Idx b) const;
+  /// First token of the sentence holding `i` (quotes inside it included).
+  [[nodiscard]] Idx sentence_start(Idx i) const {
+    Idx b = i;
+    while (b > 0 && i - b < kWindow && boundary_[b - 1] == 0 && t_[b - 1].kind != TokKind::newline) --b;
+    return b;
+  }
 
   // --- names
   void build_names();
@@ -141,6 +166,12 @@ class Run {
   std::uint32_t last_attr_block_ = 0;
   Attr colon_attr_;            // previous block ended "X said:"
   mutable Idx split_ = -1;     // sentence_attribution: start of a second content piece
+  struct Extra {
+    Attr a;
+    Idx cs;
+    Idx ce;
+  };
+  mutable std::vector<Extra> extra_;  // sentence_attribution: further clauses
   std::uint32_t colon_block_ = 0;
 };
 
@@ -207,7 +238,7 @@ void Run::make_boundaries(Idx b, Idx e) {
 Idx Run::pre_start(Idx open, Idx b) const {
   Idx i = open - 1;
   for (; i >= b && open - i <= kWindow; --i) {
-    if (boundary_[i] != 0 || (t_[i].flags & kClose) != 0) return i + 1;
+    if (boundary_[i] != 0 || (t_[i].flags & kClose) != 0 || (i == open - 1 && t_[i].is('('))) return i + 1;
   }
   return i + 1;
 }
@@ -248,7 +279,7 @@ Span Run::forward_np(Idx i, Idx e) const {
     const std::string_view w = text_.substr(first.b, first.e - first.b);
     const bool alone = w == "one" || w == "another" || w == "some" || w == "many" || w == "several" ||
                        w == "both" || w == "most" || w == "others" || w == "One" || w == "Another";
-    if (alone && i + 1 < e && t_[i + 1].word() && (is_cue(i + 1) || t_[i + 1].has(kAux))) return {i, i + 1};
+    if (alone && (i + 1 >= e || !t_[i + 1].word() || is_cue(i + 1) || t_[i + 1].has(kAux))) return {i, i + 1};
     det = true;
     ++j;
   }
@@ -272,6 +303,7 @@ Span Run::forward_np(Idx i, Idx e) const {
       role = false;
       continue;
     }
+    if (t.cap() && det && t.has(kTime)) continue;  // "a Wednesday editorial"
     if (t.cap()) break;
     const std::string_view w = text_.substr(t.b, t.e - t.b);
     if (w == "of" && j > i && j + 1 < e && is_name_word(t_[j + 1])) continue;
@@ -381,7 +413,7 @@ bool Run::backward_subject(Idx cue, Idx s, Attr& out) const {
     for (; c >= s && i - c <= 30; --c) {
       const Tok& t = t_[c];
       if (t.is(opener) || (opener == ',' && t.ch == '-' && t.kind == TokKind::punct)) break;
-      if (t.kind == TokKind::mark || boundary_[c] != 0 || t.in_quote()) return false;
+      if (paired(t) || boundary_[c] != 0 || t.in_quote()) return false;
     }
     if (c < s || i - c > 30) return false;
     const Span np = backward_core(c, s);
@@ -433,11 +465,16 @@ bool Run::post_attribution(Idx close, Idx e, bool sentence_closed, Attr& out) co
       const char closer = t_[j].is('(') ? ')' : ',';
       Idx c = j + 1;
       for (; c < lim && c - j <= 30; ++c) {
-        if (t_[c].is(closer) || t_[c].kind == TokKind::mark || boundary_[c] != 0) break;
+        if (t_[c].is(closer) || paired(t_[c]) || boundary_[c] != 0) break;
       }
       if (c >= lim || !t_[c].is(closer)) return false;
       // "Sergei Prikhodko, Medvedev's adviser, said": the name is before.
       j = c + 1;
+    } else if (j < lim && t_[j].word() && !t_[j].cap() && t_[j].has(kPrep)) {
+      // "Jeffrey Lewis of the James Martin Center said"
+      Idx c = j + 1;
+      while (c < lim && c - j <= 10 && t_[c].word() && !is_cue(c) && !t_[c].has(kThat | kConj)) ++c;
+      if (c < lim && is_cue(c)) j = c;
     }
     for (int skipped = 0; j < lim && skipped < 3; ++skipped) {
       if (t_[j].word() && (t_[j].has(kAux) || ly_adverb(j)) && !is_cue(j)) {
@@ -456,7 +493,7 @@ bool Run::post_attribution(Idx close, Idx e, bool sentence_closed, Attr& out) co
     Idx j = std::max(a.cue.e, a.speaker.e);
     for (Idx n = 0; j < e && n < 6; ++j, ++n) {
       if (boundary_[j] != 0 || end_punct(t_[j])) break;
-      if (t_[j].has(kThat | kClauseStart) || t_[j].kind == TokKind::mark) return false;
+      if (t_[j].has(kThat | kClauseStart) || paired(t_[j])) return false;
     }
     if (j < e && !end_punct(t_[j]) && boundary_[j] == 0) return false;
   }
@@ -476,7 +513,7 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
   }
   for (Idx j = k; j >= s && k - j <= 14; --j) {
     const Tok& t = t_[j];
-    if (t.kind == TokKind::mark || boundary_[j] != 0) break;
+    if (paired(t) || boundary_[j] != 0) break;
     if (const Idx len = phrase_len(j, open); len != 0) {
       const Span np = forward_np(j + len, open);
       if (np.ok()) {
@@ -487,13 +524,23 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
     if (is_cue(j) || (t.word() && t.has(kCue) && j == s)) {
       // Between the verb and the mark only an addressee or a short adverbial
       // ("told reporters on Tuesday:"), not a clause of its own.
-      bool plain = k - j <= 8;
+      bool plain = k - j <= 12;
       for (Idx m = j + 1; m <= k && plain; ++m) plain = !t_[m].has(kThat | kClauseStart) && !is_cue(m);
       if (!plain) break;
       Attr a;
-      if (subject_of(j, s, a)) {
+      if (subject_of(j, s, a) || relative_subject(j, s, a)) {
         out = a;
         return true;
+      }
+      // "…, said Wednesday:" with no subject in reach: the sentence's.
+      if (j == k || (j + 1 == k && t_[k].has(kTime))) {
+        Idx b = sentence_start(j);
+        while (b < j && !t_[b].word()) ++b;
+        const Span np = forward_np(b, j);
+        if (np.ok() && person_like(np)) {
+          out = {np, {}, {j, j + 1}};
+          return true;
+        }
       }
       const Span np = forward_np(j + 1, open);
       if (np.ok()) {
@@ -558,9 +605,16 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     // closes a parenthetical attribution.
     bool medial = false;
     bool ok = true;
+    // Only an adverbial may follow the verb ("said on Tuesday", "said
+    // Wednesday", "told reporters"), never a clause ("said he would…").
+    if (tail < e && !t_[tail].is(',') &&
+        !(t_[tail].word() && !t_[tail].cap() && t_[tail].has(kPrep | kTime | kObject)) &&
+        !(t_[tail].word() && t_[tail].has(kTime))) {
+      continue;
+    }
     for (Idx j = tail; j < e; ++j) {
       const Tok& x = t_[j];
-      if (x.is(',') || x.kind == TokKind::mark) {
+      if (x.is(',') || paired(x)) {
         medial = x.is(',');
         ok = x.is(',');
         break;
@@ -585,7 +639,13 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     }
     return ce - cs >= 3;
   }
-  // X said (that) …
+  // X said (that) …  — every such clause of the sentence; each content
+  // runs to the next one's speaker.
+  struct Hit {
+    Attr a;
+    Idx cs;
+  };
+  std::vector<Hit> hits;
   for (Idx j = s; j < e - 2; ++j) {
     const Tok& t = t_[j];
     if (!t.word() || t.cap() || t.in_quote() || !t.has(kCue | kCueIndirect)) continue;
@@ -608,7 +668,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
         start = m;
         break;
       }
-      if (x.kind == TokKind::mark || x.has(kCue) || x.is(':') || x.is(';')) break;
+      if (paired(x) || x.has(kCue) || x.is(':') || x.is(';')) break;
     }
     // `described it as "…"`, `called the plan "…"`: a quote right after.
     if (start < 0 && k + 1 < e && (t_[k + 1].flags & kOpen) != 0 && t_[k].word() && t_[k].has(kPrep)) start = k + 1;
@@ -626,13 +686,28 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     }
     if (start < 0) continue;
     if (e - start < 3) continue;
-    out = a;
-    conf = kConfIndirect;
-    cs = start;
-    ce = e;
-    return true;
+    hits.push_back({a, start});
+    j = start;
   }
-  return false;
+  if (hits.empty()) return false;
+  extra_.clear();
+  for (std::size_t h = 0; h < hits.size(); ++h) {
+    Idx end = e;
+    if (h + 1 < hits.size()) {
+      end = std::min(hits[h + 1].a.speaker.b, hits[h + 1].a.cue.b);
+      while (end > hits[h].cs && (t_[end - 1].is(',') || t_[end - 1].has(kConj))) --end;
+    }
+    if (end - hits[h].cs < 2) continue;
+    if (h == 0) {
+      out = hits[h].a;
+      cs = hits[h].cs;
+      ce = end;
+    } else {
+      extra_.push_back({hits[h].a, hits[h].cs, end});
+    }
+  }
+  conf = kConfIndirect;
+  return ce > cs;
 }
 
 // ---------------------------------------------------------------- names
@@ -811,6 +886,9 @@ void Run::process_block(std::size_t bi) {
         post = Post::end;
       }
     }
+    // `Silverman interjected, "Ladies and gentlemen," who…`: an attributed
+    // quote may be followed by a clause of the sentence.
+    if (pre == Pre::attr && post == Post::cont && t_[close + 1].is(',')) post = Post::end;
     const bool direct = (pre != Pre::text && post != Post::cont) || continues_in;
     if (!direct) continue;  // embedded: read with its sentence below
     Found f;
@@ -855,7 +933,21 @@ void Run::process_block(std::size_t bi) {
     Idx ce = 0;
     double conf = 0;
     split_ = -1;
+    extra_.clear();
     if (!owned && se - s <= 400 && sentence_attribution(s, se, a, cs, ce, conf)) {
+      for (const Extra& more : extra_) {
+        bool piece_marks = false;
+        for (Idx j = more.cs; j < more.ce; ++j) piece_marks |= (t_[j].flags & kOpen) != 0;
+        if (!(piece_marks ? opt_.mixed : opt_.indirect)) continue;
+        Found f;
+        f.b = t_[more.cs].b;
+        f.e = t_[more.ce - 1].e;
+        f.kind = piece_marks ? QuoteKind::mixed : QuoteKind::indirect;
+        f.attr = more.a;
+        f.confidence = piece_marks ? kConfMixed : kConfIndirect;
+        f.block = static_cast<std::uint32_t>(bi);
+        found_.push_back(std::move(f));
+      }
       if (split_ >= 0 && opt_.indirect) {
         // The second piece of a medial attribution, up to the sentence end.
         Idx pe = se;
@@ -968,7 +1060,7 @@ void Run::process_block(std::size_t bi) {
   if (e - b >= 3 && t_[e - 1].is(':') && (t_[e - 1].flags & kInQuote) == 0) {
     Attr a;
     for (Idx j = e - 2; j >= b && e - j <= 12; --j) {
-      if (boundary_[j] != 0 || t_[j].kind == TokKind::mark) break;
+      if (boundary_[j] != 0 || paired(t_[j])) break;
       if (is_cue(j) && backward_subject(j, b, a)) {
         colon_attr_ = a;
         colon_block_ = static_cast<std::uint32_t>(bi);

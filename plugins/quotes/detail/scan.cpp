@@ -229,6 +229,13 @@ std::vector<Tok> scan(std::string_view t, const Lexicon& lexicon) {
         }
         break;
       }
+      // "Sanders’ campaign": a plural possessive before a lower-case word.
+      if (i + 2 < n && (t[i - 1] == 's' || t[i - 1] == 'S')) {
+        std::size_t a = 0;
+        if (t[i] == '\'' && t[i + 1] != '\'') a = 1;
+        if (t.substr(i, 3) == "\xE2\x80\x99") a = 3;
+        if (a != 0 && i + a + 1 < n && t[i + a] == ' ' && t[i + a + 1] >= 'a' && t[i + a + 1] <= 'z') i += a;
+      }
       // 5'10": the inch mark belongs to the measure, not to a quotation.
       if (digit_apostrophe && i < n && ascii_digit(static_cast<unsigned char>(t[i - 1]))) {
         if (t[i] == '"') {
