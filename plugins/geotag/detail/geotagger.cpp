@@ -30,6 +30,7 @@ struct Candidate {
   std::string key;
   std::vector<NameRef> refs;
   bool accepted = false;
+  bool name_part = false;  ///< rejected as the first half of a longer name
   bool dateline = false;
   int qualifier = -1;  ///< index of the candidate in "Town, Qualifier"
   double recognition = 0.9;
@@ -66,7 +67,7 @@ double prior(const Entry& e, const NameRef& ref) {
   } else if (f == "ADM2") {
     p = 7;
   } else if (f == "PPLC") {
-    p = 13 + lp;
+    p = 11 + lp;
   } else if (f == "PPLA") {
     p = 2 + lp;
   } else if (f == "PPLA2") {
@@ -339,7 +340,10 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       if (!ok && single) {
         std::string lower_word;
         append_normalized(w, lower_word);
-        if (!words_.lower.contains(lower_word)) continue;
+        if (!words_.lower.contains(lower_word)) {
+          c.name_part = true;
+          continue;
+        }
       }
     }
     // Preceded by a capitalised word: a title or a first name make a person
@@ -352,7 +356,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       const bool prev_place = pc >= 0 && cands[pc].accepted;
       if (is_title(p) && !big) continue;
       if (!prev_place && !words_.prefix.contains(raw(p))) {
-        if (pc >= 0 && !big) continue;  // "Paris Hilton": both halves go
+        if (pc >= 0 && cands[pc].name_part && !big) continue;  // "Paris Hilton": both halves go
         if (words_.first.contains(raw(p)) && pc < 0) continue;
         if (!big && !units[p].initial) continue;
       }
@@ -365,7 +369,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       if (!prep || units[c.first].initial || tc) continue;
     }
     // A small town followed by a speech verb is more likely a person.
-    if (single && !big && next < units.size() && units[next].sentence == units[c.first].sentence) {
+    if (single && !big && adjacent(c.last, next)) {
       const auto w = raw(next);
       if (w == "said" || w == "says" || w == "told" || w == "added" || w == "explained") {
         bool large_city = false;
@@ -516,10 +520,10 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
             return it->second - (jt == map_own.end() ? 0.0 : jt->second);
           };
           const double cv = vote(all.country, own[n].country, e.country);
-          if (cv > 0) s += 2 + 12 * cv / total;
+          if (cv > 0) s += 2 + 20 * cv / total;
           if (!is_country_feature(e.feature)) {
             const double av = vote(all.admin1, own[n].admin1, admin_key(e));
-            if (av > 0) s += 3 + 8 * av / total;
+            if (av > 0) s += 3 + 12 * av / total;
           }
         }
         if (s > top) {
