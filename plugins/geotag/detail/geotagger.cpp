@@ -519,11 +519,14 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
             const auto jt = map_own.find(key);
             return it->second - (jt == map_own.end() ? 0.0 : jt->second);
           };
+          // A share counts for more the more names it rests on: one
+          // "Washington" does not make "Moscow" a town in Idaho.
+          const double trust = std::min(1.0, total / 4.0);
           const double cv = vote(all.country, own[n].country, e.country);
-          if (cv > 0) s += 2 + 20 * cv / total;
+          if (cv > 0) s += 2 + 20 * trust * cv / total;
           if (!is_country_feature(e.feature)) {
             const double av = vote(all.admin1, own[n].admin1, admin_key(e));
-            if (av > 0) s += 3 + 12 * av / total;
+            if (av > 0) s += 3 + 12 * trust * av / total;
           }
         }
         if (s > top) {
