@@ -30,8 +30,8 @@ ParagraphRule parse_rule(const Config& config) {
 std::vector<OptionSpec> option_specs() {
   return {
       option_list("abbreviations", {},
-                  "Extra abbreviations that keep their period and do not end a sentence before a "
-                  "lowercase word, e.g. [\"Calif.\", \"approx.\"]"),
+                  "Extra abbreviations, e.g. [\"Calif.\", \"approx.\"]: they keep their period, and a "
+                  "sentence ends after one only before a typical sentence opener (\"The\", \"He\")"),
       option_bool("split_clitics", false,
                   "Split clitics into UD syntactic words: \"don't\" -> \"do\" \"n't\", \"John's\" -> "
                   "\"John\" \"'s\""),

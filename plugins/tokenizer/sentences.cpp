@@ -68,6 +68,8 @@ bool runs_on(std::string_view w) {
 
 constexpr bool kLowerBreaks = true;
 
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
 class SentenceScanner {
  public:
   SentenceScanner(const Tokenizer& tokenizer, std::string_view text, const std::vector<Token>& tokens,
@@ -294,6 +296,24 @@ class SentenceScanner {
     return first_class(next) == CharClass::upper && !is_pronoun_i(next);
   }
 
+  // An all-capitals subheading run into its paragraph:
+  // "MANUFACTURING SECTOR TAKING HIT The Economy Ministry said ...".
+  [[nodiscard]] bool ends_caps_heading(std::size_t i) const {
+    if (i < start_ + 2 || i > start_ + 12) return false;
+    const std::size_t next = i + 1;
+    const std::string_view n = str(next);
+    if (tok_[next].kind != TokenKind::word || n.size() < 2 || !(n[0] >= 'A' && n[0] <= 'Z') ||
+        !(n[1] >= 'a' && n[1] <= 'z'))
+      return false;  // "The", not "THE" or "U.S."
+    for (std::size_t k = start_; k <= i; ++k) {
+      const std::string_view w = str(k);
+      if (tok_[k].kind != TokenKind::word || w.size() < 2) return false;
+      for (char c : w)
+        if (!((c >= 'A' && c <= 'Z') || c == '\'' || c == '-')) return false;
+    }
+    return true;
+  }
+
   // "TEHRAN (AFP) - An international ...": a dateline before the story.
   [[nodiscard]] bool ends_dateline(std::size_t i) const {
     const std::string_view dash = str(i);
@@ -378,6 +398,9 @@ class SentenceScanner {
     switch (a.kind) {
       case TokenKind::word: {
         if (text_[a.end - 1] == '.') return false;  // abbreviation
+        if (len >= 2 && is_upper_ascii(text_[a.begin]) && is_upper_ascii(text_[a.begin + 1]) &&
+            is_upper_ascii(text_[b.begin]))
+          return false;  // a capitals heading
         const char c = static_cast<char>(text_[a.begin] | 0x20);
         return !((len == 2 || len == 4) && (c == 'a' || c == 'p'));  // AM, PM
       }
@@ -406,7 +429,7 @@ class SentenceScanner {
     if (kind == Terminal::none || i < marker_end_) {
       last = i;
       if (breaks_before(i)) return true;
-      if (ends_greeting(i) || ends_dateline(i)) return true;
+      if (ends_greeting(i) || ends_dateline(i) || ends_caps_heading(i)) return true;
       if (gap_has_newline(i)) return ends_line(i);
       return false;
     }

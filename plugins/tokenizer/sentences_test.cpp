@@ -98,3 +98,9 @@ TEST_CASE("message structure: time stamps, rules, addresses, greetings", "[token
         Strings{"Hi,", "Yes the room is free.", "Best regards,", "Debra"});
   CHECK(sentences_of("Thanks, I will.") == Strings{"Thanks, I will."});
 }
+
+TEST_CASE("a capitals subheading run into its paragraph ends before the text", "[tokenizer]") {
+  CHECK(sentences_of("MANUFACTURING SECTOR TAKING HIT The ministry said orders fell.") ==
+        Strings{"MANUFACTURING SECTOR TAKING HIT", "The ministry said orders fell."});
+  CHECK(sentences_of("NEW YORK Stocks rose.") == Strings{"NEW YORK Stocks rose."});  // two words: a place
+}
