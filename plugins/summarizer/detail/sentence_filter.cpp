@@ -1,0 +1,264 @@
+#include "detail/sentence_filter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace docpipe::summarizer::detail {
+namespace {
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_high(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+bool is_alnum(char c) { return is_upper(c) || is_lower(c) || is_digit(c) || is_high(c); }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\xC2')) {
+    if (s[i] == '\xC2') {  // U+00A0 no-break space
+      if (i + 1 < s.size() && s[i + 1] == '\xA0') {
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    ++i;
+  }
+  return i;
+}
+
+// Bytes of a dash at s[i] ("--", "-", en or em dash), 0 when none.
+std::size_t dash_length(std::string_view s, std::size_t i) {
+  if (s.substr(i, 2) == "--") return 2;
+  if (s.substr(i, 3) == "\xE2\x80\x94" || s.substr(i, 3) == "\xE2\x80\x93") return 3;
+  if (i < s.size() && s[i] == '-') return 1;
+  return 0;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// News agencies that sign datelines: "London (CNN)", "NEW YORK (AP) --".
+constexpr std::array<std::string_view, 16> kAgencies = {
+    "CNN", "AP",  "Reuters", "AFP",  "UPI",         "Bloomberg", "BBC",  "PA",
+    "dpa", "ANSA", "Xinhua", "EW.com", "CNNMoney", "CNN Student News", "Mashable", "CNET"};
+
+bool word_in(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+}  // namespace
+
+std::size_t dateline_length(std::string_view s) {
+  constexpr std::size_t kMaxDateline = 80;
+  constexpr int kMaxPlaceWords = 6;
+  std::size_t i = skip_spaces(s, 0);
+  int words = 0;
+  bool first_all_caps = false;
+  // The place: capitalized words (or a date "Jan. 5"), commas between.
+  while (i < s.size() && i < kMaxDateline && (is_upper(s[i]) || is_digit(s[i]))) {
+    const std::size_t b = i;
+    int letters = 0;
+    int lowers = 0;
+    while (i < s.size() && (is_alnum(s[i]) || s[i] == '.' || s[i] == '\'' || s[i] == '-')) {
+      if (s[i] == '-' && i + 1 < s.size() && s[i + 1] == '-') break;
+      letters += is_upper(s[i]) || is_lower(s[i]) ? 1 : 0;
+      lowers += is_lower(s[i]) ? 1 : 0;
+      ++i;
+    }
+    if (words == 0) first_all_caps = letters >= 2 && lowers == 0;
+    if (++words > kMaxPlaceWords || i == b) return 0;
+    if (i < s.size() && s[i] == ',') ++i;
+    i = skip_spaces(s, i);
+  }
+  if (i >= s.size() || i > kMaxDateline) return 0;
+
+  if (s[i] == '(') {
+    const std::size_t close = s.find(')', i);
+    if (close == std::string_view::npos || close - i > 24) return 0;
+    const std::string_view inner = s.substr(i + 1, close - i - 1);
+    const bool agency = std::find(kAgencies.begin(), kAgencies.end(), inner) != kAgencies.end();
+    bool caps = inner.size() >= 2;
+    for (const char c : inner) caps = caps && (is_upper(c) || c == ' ' || c == '.');
+    std::size_t after = skip_spaces(s, close + 1);
+    const std::size_t dash = dash_length(s, after);
+    if (!agency && !(caps && dash > 0)) return 0;
+    i = after + dash;
+  } else {
+    const std::size_t dash = dash_length(s, i);
+    // Without an agency, only an all-capitals place before a dash is a
+    // dateline: "The United States -- which ..." is a sentence.
+    if (dash == 0 || words == 0 || !first_all_caps) return 0;
+    if (dash == 1 && (i == 0 || s[i - 1] != ' ')) return 0;
+    i += dash;
+  }
+  i = skip_spaces(s, i);
+  return i < s.size() ? i : 0;
+}
+
+bool is_terminated(std::string_view content) {
+  std::string_view s = trim(content);
+  // Strip closing quotes and brackets: "... as \"confident.\"" ends a sentence.
+  for (;;) {
+    if (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')' || s.back() == ']')) {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && s.substr(s.size() - 3, 2) == "\xE2\x80" &&
+               (s.back() == '\x9D' || s.back() == '\x99')) {  // ” ’
+      s.remove_suffix(3);
+    } else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xBB") {  // »
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  if (s.empty()) return false;
+  if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xA6") return true;  // …
+  const char last = s.back();
+  if (last == '!' || last == '?') return true;
+  if (last != '.') return false;
+  // A lone " ." was appended to an unpunctuated line by a converter.
+  return !(s.size() >= 2 && is_space(s[s.size() - 2]));
+}
+
+std::size_t content_start(std::string_view sentence) {
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t nl = sentence.find('\n', start);
+    if (nl == std::string_view::npos) break;
+    const std::string_view line = trim(sentence.substr(start, nl - start));
+    if (!line.empty() && is_terminated(line)) break;
+    start = nl + 1;
+  }
+  while (start < sentence.size() && is_space(sentence[start])) ++start;
+  start += dateline_length(sentence.substr(start));
+  while (start < sentence.size() && is_space(sentence[start])) ++start;
+  return start;
+}
+
+bool is_boilerplate(std::string_view content) {
+  const std::string_view s = trim(content);
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < s.size();) {
+    if (!is_alnum(s[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t b = i;
+    while (i < s.size() && (is_alnum(s[i]) || s[i] == '\'')) ++i;
+    words.push_back(s.substr(b, i - b));
+  }
+  constexpr std::size_t kMinWords = 4;
+  if (words.size() < kMinWords || !is_terminated(s)) return true;
+
+  bool any_lower = false;
+  for (const char c : s) any_lower = any_lower || is_lower(c);
+  if (!any_lower) return true;
+
+  // A byline: "By Jane Smith and John Doe, CNN." (but not "By Monday, the ...").
+  if (words.front() == "By" && words.size() <= 8) {
+    bool names = true;
+    for (std::size_t w = 1; w < words.size(); ++w) {
+      names = names && (is_upper(words[w].front()) || word_in(words[w], {"and", "of", "for", "in", "the", "de"}));
+    }
+    if (names) return true;
+  }
+
+  const std::string lower = ascii_lower(s);
+  constexpr std::array<std::string_view, 22> kPrefixes = {
+      "read more",    "read:",        "watch:",        "video:",       "related:",       "see also",
+      "more:",        "updated:",     "posted:",       "published:",   "last updated",   "editor's note",
+      "editor’s note", "click here",  "sign up",       "subscribe to", "share this",     "advertisement",
+      "copyright",    "photo:",       "image:",        "caption:"};
+  for (const std::string_view p : kPrefixes) {
+    if (lower.starts_with(p)) return true;
+  }
+  constexpr std::array<std::string_view, 24> kMarkers = {
+      "contributed to this report", "contributed reporting", "contributed to this story", "all rights reserved",
+      "click here",                 "scroll down",           "follow us on",              "accessibility links",
+      "skip to main content",       "getty images",          "ap photo",                  "/reuters",
+      "/afp",                       "/getty",                "(left)",                    "(right)",
+      "(center)",                   "(centre)",              "(pictured)",                ", pictured",
+      "pictured:",                  "file photo",            "\xC2\xA9",                  "privacy policy"};
+  for (const std::string_view m : kMarkers) {
+    if (lower.find(m) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::vector<QuoteShape> quote_shapes(std::string_view text,
+                                     const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+  static constexpr std::array<std::string_view, 62> kCues = {
+      "said",      "says",      "say",       "saying",     "told",        "tell",       "tells",
+      "added",     "adds",      "according", "asked",      "asks",        "explained",  "explains",
+      "noted",     "notes",     "insisted",  "insists",    "warned",      "warns",      "claimed",
+      "claims",    "argued",    "argues",    "wrote",      "writes",      "announced",  "announces",
+      "declared",  "declares",  "replied",   "replies",    "recalled",    "recalls",    "acknowledged",
+      "admitted",  "admits",    "suggested", "suggests",   "described",   "describes",  "continued",
+      "urged",     "urges",     "tweeted",   "commented",  "stressed",    "emphasized", "confirmed",
+      "believes",  "quoted",    "testified", "conceded",   "predicted",   "vowed",      "pledged",
+      "promised",  "remarked",  "observed",  "joked",      "responded",   "explaining"};
+  std::vector<QuoteShape> out(spans.size());
+  bool inside = false;
+  std::size_t previous_end = 0;
+  std::string word;
+  for (std::size_t s = 0; s < spans.size(); ++s) {
+    const auto [begin, end] = spans[s];
+    // Paragraphs reopen a running quote with a new mark, so a quote never
+    // carries over a line break; this also contains unbalanced marks.
+    if (begin < previous_end || text.substr(previous_end, begin - previous_end).find('\n') != std::string_view::npos) {
+      inside = false;
+    }
+    previous_end = std::max(previous_end, end);
+    std::size_t quoted = 0;
+    std::size_t total = 0;
+    bool cue = false;
+    const bool starts_inside = inside;
+    word.clear();
+    auto end_word = [&] {
+      if (!word.empty() && !cue) cue = std::find(kCues.begin(), kCues.end(), word) != kCues.end();
+      word.clear();
+    };
+    for (std::size_t i = begin; i < end && i < text.size(); ++i) {
+      const char c = text[i];
+      bool mark = false;
+      if (c == '"') {
+        inside = !inside;
+        mark = true;
+      } else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+                 (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) {
+        inside = text[i + 2] == '\x9C';  // “ opens, ” closes
+        mark = true;
+        i += 2;
+      }
+      if (mark || !is_alnum(c)) {
+        if (!inside || mark) end_word();
+        word.clear();
+        continue;
+      }
+      ++total;
+      if (inside) {
+        ++quoted;
+      } else if (word.size() < 16) {
+        word.push_back(is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+      }
+    }
+    end_word();
+    out[s].quote = total > 0 && (2 * quoted >= total || (starts_inside && quoted > 0));
+    out[s].attributed = cue;
+  }
+  return out;
+}
+
+}  // namespace docpipe::summarizer::detail

@@ -1,0 +1,88 @@
+#include "detail/sentence_filter.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace docpipe::summarizer::detail;
+
+namespace {
+std::string after_dateline(std::string_view s) { return std::string(s.substr(dateline_length(s))); }
+std::string content(std::string_view s) { return std::string(s.substr(content_start(s))); }
+}  // namespace
+
+TEST_CASE("datelines are recognised", "[summarizer]") {
+  CHECK(after_dateline("HOKKAIDO, Japan -- Moscow and Washington should talk.") == "Moscow and Washington should talk.");
+  CHECK(after_dateline("London (CNN)A 19-year-old man was charged.") == "A 19-year-old man was charged.");
+  CHECK(after_dateline("WASHINGTON (CNN) -- The Senate voted.") == "The Senate voted.");
+  CHECK(after_dateline("NEW YORK (AP) \xE2\x80\x94 Stocks fell.") == "Stocks fell.");
+  CHECK(after_dateline("(CNN) -- A storm hit the coast.") == "A storm hit the coast.");
+  CHECK(after_dateline("BEIRUT, Lebanon - Talks resumed.") == "Talks resumed.");
+}
+
+TEST_CASE("sentences that merely look like datelines are kept whole", "[summarizer]") {
+  CHECK(dateline_length("The United States -- which had objected -- agreed.") == 0);
+  CHECK(dateline_length("Russian President Dmitry Medvedev (left) meets Bush.") == 0);
+  CHECK(dateline_length("Senator John Smith (R) said no.") == 0);
+  CHECK(dateline_length("He left.") == 0);
+  CHECK(dateline_length("") == 0);
+  CHECK(dateline_length("NATO") == 0);
+}
+
+TEST_CASE("content starts after a joined headline line and the dateline", "[summarizer]") {
+  CHECK(content("Medvedev (left) meets Bush in Japan\nHOKKAIDO, Japan -- Moscow should talk.") ==
+        "Moscow should talk.");
+  CHECK(content("Plain sentence here.") == "Plain sentence here.");
+  CHECK(content("First line ends.\nSecond line.") == "First line ends.\nSecond line.");
+}
+
+TEST_CASE("termination", "[summarizer]") {
+  CHECK(is_terminated("He said so."));
+  CHECK(is_terminated("He called him \"confident.\""));
+  CHECK(is_terminated("Is it? "));
+  CHECK(is_terminated("And then\xE2\x80\xA6"));
+  CHECK(is_terminated("He was \xE2\x80\x9C" "calm.\xE2\x80\x9D"));
+  CHECK_FALSE(is_terminated("Close Personal Ties"));
+  CHECK_FALSE(is_terminated("A man walks past the ruins of his home ."));
+  CHECK_FALSE(is_terminated("Here is the list:"));
+  CHECK_FALSE(is_terminated(""));
+}
+
+TEST_CASE("boilerplate lines", "[summarizer]") {
+  for (const char* line :
+       {"Accessibility links", "Breaking News", "Disagreements Persist", "By John Smith and Ann Lee, CNN.",
+        "Russian President Dmitry Medvedev (left) meets U.S. President George W. Bush in Japan.",
+        "CNN's Jane Doe contributed to this report.", "READ MORE: WHY THE VOTE MATTERS.",
+        "Click here to follow our live coverage of the vote.", "Read more: the vote in pictures.",
+        "Photo: the flooded town square on Monday.", "Too short.",
+        "A police officer stands guard outside the court in London ."}) {
+    INFO(line);
+    CHECK(is_boilerplate(line));
+  }
+  for (const char* line : {"By Monday, the council had approved the plan.",
+                           "The council approved the bridge on Tuesday.",
+                           "\"We will win,\" she said."}) {
+    INFO(line);
+    CHECK_FALSE(is_boilerplate(line));
+  }
+}
+
+TEST_CASE("quote shapes follow marks across sentences", "[summarizer]") {
+  const std::string text =
+      "\"We agree on Iran. But we differ on missiles,\" Medvedev said. \"We will talk.\"\n"
+      "\"It went well,\" he told reporters. Bush smiled. \xE2\x80\x9CIt was fine.\xE2\x80\x9D";
+  const std::vector<std::pair<std::size_t, std::size_t>> spans = {{0, 18},   {19, 61},   {62, 77},
+                                                                    {78, 112}, {113, 125}, {126, 144}};
+  REQUIRE(text.size() == 144);
+  const auto shapes = quote_shapes(text, spans);
+  REQUIRE(shapes.size() == 6);
+  CHECK(shapes[0].quote);
+  CHECK_FALSE(shapes[0].attributed);
+  CHECK(shapes[1].attributed);  // "But we differ on missiles," Medvedev said.
+  CHECK(shapes[2].quote);
+  CHECK_FALSE(shapes[2].attributed);
+  CHECK(shapes[3].attributed);
+  CHECK_FALSE(shapes[4].quote);
+  CHECK(shapes[5].quote);
+  CHECK_FALSE(shapes[5].attributed);
+}

@@ -1,0 +1,279 @@
+#include "summarizer.hpp"
+
+#include "detail/ranking.hpp"
+#include "detail/sentence_filter.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace docpipe::summarizer {
+namespace {
+
+using detail::Span;
+
+constexpr int kNoNeighbor = -1;
+
+// One sentence as the selection sees it.
+struct Candidate {
+  Span span;                  // the sentence without a leading dateline or headline line
+  bool allowed = false;       // may be picked at all
+  int needs = kNoNeighbor;    // a quote whose attribution is in this candidate: pick that one first
+  std::uint32_t paragraph = 0;
+};
+
+std::vector<Sentence> ordered_sentences(const Document& doc, std::size_t cap) {
+  std::vector<Sentence> out = doc.sentences;
+  const auto size = static_cast<Offset>(std::min<std::size_t>(doc.text.size(), std::numeric_limits<Offset>::max()));
+  for (Sentence& s : out) {
+    s.end = std::min(s.end, size);
+    s.begin = std::min(s.begin, s.end);
+  }
+  if (!std::is_sorted(out.begin(), out.end(), [](const Sentence& a, const Sentence& b) { return a.begin < b.begin; })) {
+    std::stable_sort(out.begin(), out.end(), [](const Sentence& a, const Sentence& b) { return a.begin < b.begin; });
+  }
+  // Overlapping spans would be picked twice over; keep the first of each.
+  std::vector<Sentence> clean;
+  clean.reserve(std::min(out.size(), cap));
+  for (const Sentence& s : out) {
+    if (clean.size() >= cap) break;
+    if (!clean.empty() && s.begin < clean.back().end) continue;
+    clean.push_back(s);
+  }
+  return clean;
+}
+
+// Attribution of quote sentences from the `quotes` layer: a sentence mostly
+// covered by quoted words is attributed when its quote's speaker or cue lies
+// in it, else it depends on the sentence that holds them.
+void shapes_from_quotes_layer(const Document& doc, const std::vector<Candidate>& cands,
+                              std::vector<detail::QuoteShape>& shapes, std::vector<int>& attribution_in) {
+  const std::size_t n = cands.size();
+  std::vector<Offset> covered(n, 0);
+  auto sentence_at = [&](Offset pos) -> int {
+    const auto it = std::upper_bound(cands.begin(), cands.end(), pos,
+                                     [](Offset p, const Candidate& c) { return p < c.span.begin; });
+    if (it == cands.begin()) return kNoNeighbor;
+    const auto idx = static_cast<int>(std::distance(cands.begin(), it) - 1);
+    return pos < cands[static_cast<std::size_t>(idx)].span.end ? idx : kNoNeighbor;
+  };
+  std::vector<int> where(n, kNoNeighbor);
+  std::vector<bool> unattributed(n, false);
+  for (const Quote& q : doc.quotes) {
+    int anchor = kNoNeighbor;
+    if (q.speaker_span) anchor = sentence_at(q.speaker_span->first);
+    if (anchor == kNoNeighbor && q.cue_span) anchor = sentence_at(q.cue_span->first);
+    int s = sentence_at(q.begin);
+    if (s == kNoNeighbor) {
+      const auto it = std::upper_bound(cands.begin(), cands.end(), q.begin,
+                                       [](Offset p, const Candidate& c) { return p < c.span.begin; });
+      s = static_cast<int>(std::distance(cands.begin(), it));
+    }
+    for (auto i = static_cast<std::size_t>(s); i < n && cands[i].span.begin < q.end; ++i) {
+      const Offset b = std::max(q.begin, cands[i].span.begin);
+      const Offset e = std::min(q.end, cands[i].span.end);
+      if (e > b) covered[i] += e - b;
+      if (anchor == static_cast<int>(i)) {
+        shapes[i].attributed = true;
+      } else if (anchor == kNoNeighbor) {
+        unattributed[i] = true;
+      } else if (where[i] == kNoNeighbor) {
+        where[i] = anchor;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const Offset len = cands[i].span.end - cands[i].span.begin;
+    shapes[i].quote = len > 0 && 2 * covered[i] >= len;
+    if (shapes[i].quote && !shapes[i].attributed && !unattributed[i]) attribution_in[i] = where[i];
+  }
+}
+
+std::vector<Candidate> analyse(const Document& doc, std::size_t cap) {
+  const std::vector<Sentence> sentences = ordered_sentences(doc, cap);
+  std::vector<Candidate> cands(sentences.size());
+  const std::string_view text = doc.text;
+  std::size_t p = 0;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& s = sentences[i];
+    const std::string_view whole = text.substr(s.begin, s.end - s.begin);
+    const auto start = static_cast<Offset>(detail::content_start(whole));
+    Candidate& c = cands[i];
+    c.span = {static_cast<Offset>(s.begin + start), s.end};
+    c.allowed = !detail::is_boilerplate(whole.substr(start));
+    while (p + 1 < doc.paragraphs.size() && doc.paragraphs[p].end <= s.begin) ++p;
+    c.paragraph = static_cast<std::uint32_t>(p);
+  }
+
+  std::vector<detail::QuoteShape> shapes(cands.size());
+  std::vector<int> attribution_in(cands.size(), kNoNeighbor);
+  if (doc.has_layer("quotes")) {
+    shapes_from_quotes_layer(doc, cands, shapes, attribution_in);
+  } else {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    spans.reserve(cands.size());
+    for (const Candidate& c : cands) spans.emplace_back(c.span.begin, c.span.end);
+    shapes = detail::quote_shapes(text, spans);
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      if (!shapes[i].quote || shapes[i].attributed) continue;
+      if (i > 0 && shapes[i - 1].attributed) {
+        attribution_in[i] = static_cast<int>(i - 1);
+      } else if (i + 1 < cands.size() && shapes[i + 1].attributed) {
+        attribution_in[i] = static_cast<int>(i + 1);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    if (!shapes[i].quote || shapes[i].attributed) continue;
+    const int a = attribution_in[i];
+    const bool adjacent = a != kNoNeighbor && (a + 1 == static_cast<int>(i) || a == static_cast<int>(i) + 1);
+    if (adjacent && cands[static_cast<std::size_t>(a)].allowed) {
+      cands[i].needs = a;
+    } else {
+      cands[i].allowed = false;  // an unattributed quote misleads out of context
+    }
+  }
+  return cands;
+}
+
+std::vector<double> normalized(std::vector<double> v) {
+  double max = 0.0;
+  for (const double x : v) max = std::max(max, x);
+  if (max > 0.0) {
+    for (double& x : v) x /= max;
+  }
+  return v;
+}
+
+}  // namespace
+
+Summarizer::Summarizer(Options options)
+    : options_(std::move(options)), terms_(options_.stopwords), stemmers_(options_.language) {}
+
+std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
+  const std::vector<Candidate> cands = analyse(doc, std::max<std::size_t>(options_.max_sentences, 1));
+  // Graph nodes: the candidates that may be picked.
+  std::vector<std::size_t> nodes;
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    if (cands[i].allowed) nodes.push_back(i);
+  }
+  const std::size_t n = nodes.size();
+  if (n == 0) return {};
+
+  std::vector<Span> spans;
+  spans.reserve(n);
+  for (const std::size_t i : nodes) spans.push_back(cands[i].span);
+  detail::DocumentTerms terms;
+  const std::optional<std::string> title = doc.meta_string("title");
+  {
+    const auto stemmer = stemmers_.borrow();
+    terms_.extract(doc.text, doc.tokens, spans, title.value_or(std::string()), *stemmer, terms);
+  }
+
+  std::vector<double> relevance(n, 0.0);
+  detail::Similarity redundancy;  // only the combined method uses it
+  switch (options_.method) {
+    case Method::lead:
+      for (std::size_t k = 0; k < n; ++k) relevance[k] = 1.0 / static_cast<double>(k + 1);
+      break;
+    case Method::textrank:
+      relevance = normalized(detail::pagerank(detail::overlap_similarity(terms.sentences)));
+      break;
+    case Method::lexrank: {
+      const auto idf = detail::inverse_sentence_frequency(terms.sentences, terms.vocabulary);
+      relevance = normalized(
+          detail::pagerank(detail::threshold_graph(detail::cosine_similarity(terms.sentences, idf), 0.1)));
+      break;
+    }
+    case Method::combined: {
+      const auto idf = detail::inverse_sentence_frequency(terms.sentences, terms.vocabulary);
+      redundancy = detail::cosine_similarity(terms.sentences, idf);
+      const std::vector<double> centrality = normalized(detail::pagerank(detail::overlap_similarity(terms.sentences)));
+      std::size_t title_terms = terms.title.size();
+      for (std::size_t k = 0; k < n; ++k) {
+        const double position = 1.0 / std::sqrt(static_cast<double>(k + 1));
+        double title_overlap = 0.0;
+        if (title_terms > 0) {
+          std::size_t shared = 0;
+          for (const auto& [term, count] : terms.title) {
+            const auto& bag = terms.sentences[k];
+            if (std::binary_search(bag.begin(), bag.end(), std::make_pair(term, 0u),
+                                   [](const auto& a, const auto& b) { return a.first < b.first; })) {
+              ++shared;
+            }
+          }
+          title_overlap = static_cast<double>(shared) / static_cast<double>(title_terms);
+        }
+        relevance[k] = 0.5 * centrality[k] + 0.4 * position + 0.3 * title_overlap;
+      }
+      relevance = normalized(relevance);
+      break;
+    }
+  }
+  for (double& r : relevance) r = std::max(r, 1e-9);
+
+  // How many sentences, or how many words.
+  std::size_t want = n;
+  std::uint64_t budget = std::numeric_limits<std::uint64_t>::max();
+  switch (options_.length.unit) {
+    case LengthUnit::sentences:
+      want = static_cast<std::size_t>(std::max(0.0, options_.length.value));
+      break;
+    case LengthUnit::ratio:
+      want = doc.sentences.empty()
+                 ? 0
+                 : std::max<std::size_t>(
+                       1, static_cast<std::size_t>(std::llround(options_.length.value *
+                                                                static_cast<double>(doc.sentences.size()))));
+      break;
+    case LengthUnit::words:
+      budget = static_cast<std::uint64_t>(std::max(0.0, options_.length.value));
+      break;
+  }
+
+  // Greedy selection: the best admissible node each round. A quote waits
+  // for the sentence that attributes it; words must fit the budget.
+  std::vector<int> node_of(cands.size(), -1);
+  for (std::size_t k = 0; k < n; ++k) node_of[nodes[k]] = static_cast<int>(k);
+  std::vector<bool> chosen(n, false);
+  std::vector<double> max_sim(n, 0.0);
+  constexpr double kMmrLambda = 0.7;
+  std::size_t picked = 0;
+  while (picked < want) {
+    int best = -1;
+    double best_value = -std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k < n; ++k) {
+      if (chosen[k] || terms.words[k] > budget) continue;
+      const int needs = cands[nodes[k]].needs;
+      if (needs != kNoNeighbor && !(node_of[needs] >= 0 && chosen[static_cast<std::size_t>(node_of[needs])])) continue;
+      const double value = options_.method == Method::combined
+                               ? kMmrLambda * relevance[k] - (1.0 - kMmrLambda) * max_sim[k]
+                               : relevance[k];
+      if (value > best_value) {
+        best_value = value;
+        best = static_cast<int>(k);
+      }
+    }
+    if (best < 0) break;
+    const auto b = static_cast<std::size_t>(best);
+    chosen[b] = true;
+    ++picked;
+    if (budget != std::numeric_limits<std::uint64_t>::max()) budget -= terms.words[b];
+    if (redundancy.n == n) {
+      for (std::size_t k = 0; k < n; ++k) max_sim[k] = std::max(max_sim[k], redundancy.at(k, b));
+    }
+  }
+
+  std::vector<SummarySentence> out;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (chosen[k]) out.push_back({spans[k].begin, spans[k].end, relevance[k]});
+  }
+  return out;
+}
+
+void Summarizer::annotate(Document& doc) const {
+  doc.summary = summarize(doc);
+  doc.mark_present("summary");
+}
+
+}  // namespace docpipe::summarizer
