@@ -30,5 +30,6 @@ void add_describe_command(CLI::App& app, GlobalOptions& globals);
 void add_validate_command(CLI::App& app, GlobalOptions& globals);
 void add_run_command(CLI::App& app, GlobalOptions& globals);
 void add_eval_command(CLI::App& app, GlobalOptions& globals);
+void add_view_command(CLI::App& app, GlobalOptions& globals);
 
 }  // namespace docpipe::app

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
 
   add_run_command(app, globals);
   add_eval_command(app, globals);
+  add_view_command(app, globals);
   add_validate_command(app, globals);
   add_plugins_command(app, globals);
   add_describe_command(app, globals);

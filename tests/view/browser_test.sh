@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Opens `docpipe view` reports of framework/view/tests/data/sample.jsonl in
+# headless Chromium: the index page and each document page must render (the
+# script marks <body data-ready="1"> when done), show the expected elements
+# and log nothing to the console. Screenshots are kept in OUT_DIR.
+# Usage: browser_test.sh DOCPIPE SAMPLE.jsonl OUT_DIR [CHROMIUM]
+# Exits 77 (skipped) when Chromium is not installed.
+set -u
+docpipe=$1 sample=$2 out=$3 chromium=${4:-}
+if [[ -z $chromium || $chromium == *NOTFOUND ]]; then chromium=$(command -v chromium || true); fi
+if [[ -z $chromium || ! -x $chromium ]]; then
+  echo "SKIP: chromium is not installed (apt-get install chromium)"
+  exit 77
+fi
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+"$docpipe" view "$sample" -o "$out/report.html" --title 'sample <report>' || { echo "FAIL: docpipe view"; exit 1; }
+"$docpipe" view "$sample" -o "$out/single.html" --doc example-summit || { echo "FAIL: docpipe view --doc"; exit 1; }
+
+# browse URL NAME: dumps the DOM after load and takes a screenshot; the
+# console goes to NAME.log (Chromium logs console messages as "CONSOLE").
+browse() {
+  local url=$1 name=$2 profile
+  profile=$(mktemp -d "$work/profile.XXXX")
+  local flags=(--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update
+    --disable-sync --no-first-run --no-default-browser-check --disable-extensions --mute-audio
+    --user-data-dir="$profile" --enable-logging=stderr --v=0 --hide-scrollbars --window-size=1280,1600
+    --virtual-time-budget=3000)
+  timeout 60 "$chromium" "${flags[@]}" --dump-dom "$url" >"$out/$name.dom.html" 2>"$out/$name.log"
+  timeout 60 "$chromium" "${flags[@]}" --screenshot="$out/$name.png" "$url" >/dev/null 2>>"$out/$name.log"
+  if grep -E 'CONSOLE|Uncaught|Content Security Policy|Refused to' "$out/$name.log"; then
+    echo "FAIL: $name: console output (above)"; failures=$((failures + 1))
+  fi
+  [[ -s "$out/$name.png" ]] || { echo "FAIL: $name: no screenshot"; failures=$((failures + 1)); }
+}
+dom_has() {  # dom_has NAME EXTENDED-REGEX WHAT
+  if ! grep -Eq -- "$2" "$out/$1.dom.html"; then echo "FAIL: $1: $3 (/$2/ not in the DOM)"; failures=$((failures + 1)); fi
+}
+dom_lacks() {
+  if grep -Eq -- "$2" "$out/$1.dom.html"; then echo "FAIL: $1: $3 (/$2/ in the DOM)"; failures=$((failures + 1)); fi
+}
+
+# Control: a page that logs an error must be caught, or the checks below
+# would pass whatever the viewer logs.
+printf '<!DOCTYPE html><title>control</title><script>console.error("control-error")</script>\n' >"$out/control.html"
+browse "file://$out/control.html" control >/dev/null
+if ((failures != 1)) || ! grep -q 'control-error' "$out/control.log"; then
+  echo "FAIL: a console error on a control page went unnoticed; Chromium's log format may have changed"
+  exit 1
+fi
+failures=0
+
+url="file://$out/report.html"
+browse "$url" index
+dom_has index 'data-ready="1"' 'the script finished'
+dom_has index 'id="dp-docs"' 'document table'
+dom_has index 'href="#doc=2"' 'a row per document'
+dom_has index 'id="dp-top-speakers"' 'top speakers'
+dom_has index '<td>Helena Marques</td>' 'the top speaker'
+dom_has index '<circle [^>]*>' 'points on the corpus map'
+dom_has index '<use href="#dp-land" class="land"' 'land on the map'
+
+browse "$url#doc=0" summit
+dom_has summit 'data-ready="1"' 'the script finished'
+dom_has summit 'id="dp-summary"' 'summary on top'
+dom_has summit 'class="a q"[^>]*background-color' 'quotes coloured by speaker'
+dom_has summit 'class="a[^"]* qs' 'speaker mentions marked'
+dom_has summit 'class="a[^"]* p[ "]' 'places underlined'
+dom_has summit 'class="a[^"]* s[ "]' 'summary sentences marked'
+dom_has summit 'box-shadow: rgb' 'custom layer highlighted'
+dom_has summit 'id="dp-places"' 'place table'
+dom_has summit '<td>Youssef Benali</td>|Youssef Benali</td>' 'speaker list'
+
+browse "$url#doc=1" hostile
+dom_has hostile 'data-ready="1"' 'the script finished'
+dom_has hostile '&lt;script&gt;alert' 'markup in the text shown as text'
+dom_lacks hostile '<script>alert' 'markup in the text parsed as markup'
+dom_lacks hostile '<b>bold' 'markup in the text parsed as markup'
+dom_has hostile 'Zürich &lt;&amp;&gt;' 'escaped place name in the table'
+
+browse "file://$out/single.html" single
+dom_has single 'data-ready="1"' 'the script finished'
+dom_has single 'id="dp-text"' 'a single document opens directly'
+
+if ((failures > 0)); then echo "$failures failure(s); pages, DOMs and logs in $out"; exit 1; fi
+echo "browser checks passed; screenshots in $out"
