@@ -12,21 +12,24 @@ namespace docpipe::quotes::detail {
 
 namespace {
 
-// Words are short: a multiply-xor hash over 8-byte chunks.
-std::uint32_t hash_word(std::string_view s) {
-  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
+// Words are short: a multiply-xor hash over the 8-byte chunks of a
+// zero-padded copy, so there is no tail loop.
+std::uint32_t hash_padded(const Padded& p) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ p.size;
+  for (std::size_t i = 0; i < p.size; i += 8) {
     std::uint64_t v = 0;
-    std::memcpy(&v, s.data() + i, 8);
+    std::memcpy(&v, p.bytes.data() + i, 8);
     h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
     h ^= h >> 32;
   }
-  std::uint64_t v = 0;
-  std::memcpy(&v, s.data() + i, s.size() - i);
-  h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
-  h ^= h >> 29;
   return static_cast<std::uint32_t>(h);
+}
+
+Padded pad(std::string_view s) {
+  Padded p;
+  p.size = s.size();
+  std::memcpy(p.bytes.data(), s.data(), s.size());
+  return p;
 }
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -72,7 +75,7 @@ void WordTable::grow() {
 void WordTable::add(std::string_view word, std::uint32_t flags) {
   if (word.empty() || word.size() > kMaxWord) return;
   if ((size_ + 1) * 2 > slots_.size()) grow();
-  const std::uint32_t h = hash_word(word);
+  const std::uint32_t h = hash_padded(pad(word));
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     Slot& s = slots_[i];
@@ -90,13 +93,18 @@ void WordTable::add(std::string_view word, std::uint32_t flags) {
 }
 
 std::uint32_t WordTable::find(std::string_view word) const {
-  if (slots_.empty() || word.empty() || word.size() > kMaxWord) return 0;
-  const std::uint32_t h = hash_word(word);
+  if (word.empty() || word.size() > kMaxWord) return 0;
+  return find_padded(pad(word));
+}
+
+std::uint32_t WordTable::find_padded(const Padded& p) const {
+  if (slots_.empty()) return 0;
+  const std::uint32_t h = hash_padded(p);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.size == 0) return 0;
-    if (s.hash == h && s.size == word.size() && std::memcmp(pool_.data() + s.offset, word.data(), s.size) == 0) {
+    if (s.hash == h && s.size == p.size && std::memcmp(pool_.data() + s.offset, p.bytes.data(), s.size) == 0) {
       return s.flags;
     }
   }
@@ -186,15 +194,11 @@ void Lexicon::add_verb_line(std::string_view line) {
 }
 
 std::uint32_t Lexicon::classes(std::string_view word) const {
-  std::array<char, WordTable::kMaxWord> buf{};
-  if (word.size() > buf.size()) return 0;
-  bool upper = false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const char c = word[i];
-    upper |= (c >= 'A' && c <= 'Z');
-    buf[i] = lower(c);
-  }
-  return words_.find(upper ? std::string_view(buf.data(), word.size()) : word);
+  if (word.empty() || word.size() > WordTable::kMaxWord) return 0;
+  Padded p;
+  p.size = word.size();
+  for (std::size_t i = 0; i < word.size(); ++i) p.bytes[i] = lower(word[i]);
+  return words_.find_padded(p);
 }
 
 }  // namespace docpipe::quotes::detail

@@ -3,6 +3,7 @@
 // closed classes (pronouns, determiners, auxiliaries) it reads attributions
 // with. Built once per stage from the plugin's data files, then read-only.
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -37,6 +38,12 @@ enum Lex : std::uint32_t {
 /// A small open-addressing hash map from a word to its Lex flags, with a
 /// lookup that never allocates (the hot path looks up every word). Keys
 /// live in one character pool; a slot compares the hash before the bytes.
+/// A word copied into a zero-padded buffer, the form WordTable hashes.
+struct Padded {
+  std::array<char, 32> bytes{};
+  std::size_t size = 0;
+};
+
 class WordTable {
  public:
   /// Longest word stored or looked up; longer words have no class.
@@ -44,6 +51,8 @@ class WordTable {
 
   void add(std::string_view word, std::uint32_t flags);
   [[nodiscard]] std::uint32_t find(std::string_view word) const;
+  /// find() of a word already padded (size <= kMaxWord).
+  [[nodiscard]] std::uint32_t find_padded(const Padded& word) const;
 
  private:
   struct Slot {
