@@ -38,22 +38,27 @@ bool is_white(std::string_view text, std::size_t i, std::size_t& len) {
   }
 }
 
+// The checks return a message instead of asserting per token: a REQUIRE per
+// token would make the check itself slow, and a checker that returns can be
+// tested on broken layers.
 template <typename Span>
-void check_ordered(const std::vector<Span>& spans, std::size_t size, const char* what) {
-  INFO(what);
+std::string check_ordered(const std::vector<Span>& spans, std::size_t size, const char* what) {
   for (std::size_t k = 0; k < spans.size(); ++k) {
-    REQUIRE(spans[k].begin < spans[k].end);
-    REQUIRE(spans[k].end <= size);
-    if (k > 0) REQUIRE(spans[k - 1].end <= spans[k].begin);
+    if (!(spans[k].begin < spans[k].end)) return std::string(what) + ": empty or out of range";
+    if (!(spans[k].end <= size)) return std::string(what) + ": empty or out of range";
+    if (k > 0 && spans[k - 1].end > spans[k].begin) return std::string(what) + ": overlap or disorder";
   }
+  return {};
 }
 
-// Checks every invariant of `doc` after annotation. Linear in the text.
-void check_invariants(const Document& doc) {
+// Every invariant of `doc` after annotation: empty when all hold, else what
+// broke. Linear in the text.
+std::string invariant_error(const Document& doc) {
   const std::string_view text = doc.text;
-  check_ordered(doc.tokens, text.size(), "tokens");
-  check_ordered(doc.sentences, text.size(), "sentences");
-  check_ordered(doc.paragraphs, text.size(), "paragraphs");
+  for (const std::string& e : {check_ordered(doc.tokens, text.size(), "tokens"),
+                               check_ordered(doc.sentences, text.size(), "sentences"),
+                               check_ordered(doc.paragraphs, text.size(), "paragraphs")})
+    if (!e.empty()) return e;
 
   // Every byte is either in a token or white space, and tokens hold no white space at their ends.
   std::size_t t = 0;
@@ -62,9 +67,9 @@ void check_invariants(const Document& doc) {
     const bool inside = t < doc.tokens.size() && doc.tokens[t].begin <= i;
     std::size_t len = 1;
     const bool white = is_white(text, i, len);
-    if (!inside && !white) FAIL("byte " << i << " is neither white space nor in a token");
+    if (!inside && !white) return "byte " + std::to_string(i) + " is neither white space nor in a token";
     if (inside && white && (i == doc.tokens[t].begin || i + len == doc.tokens[t].end))
-      FAIL("token " << t << " starts or ends with white space at byte " << i);
+      return "token " + std::to_string(t) + " starts or ends with white space";
     i += inside ? std::min<std::size_t>(len, doc.tokens[t].end - i) : len;
   }
 
@@ -73,30 +78,29 @@ void check_invariants(const Document& doc) {
   std::size_t p = 0;
   for (const Token& tok : doc.tokens) {
     while (s < doc.sentences.size() && doc.sentences[s].end <= tok.begin) ++s;
-    REQUIRE(s < doc.sentences.size());
-    REQUIRE(doc.sentences[s].begin <= tok.begin);
-    REQUIRE(tok.end <= doc.sentences[s].end);
+    if (s == doc.sentences.size() || tok.begin < doc.sentences[s].begin || doc.sentences[s].end < tok.end)
+      return "a token outside every sentence, or cut by one";
     while (p < doc.paragraphs.size() && doc.paragraphs[p].end <= tok.begin) ++p;
-    REQUIRE(p < doc.paragraphs.size());
-    REQUIRE(doc.paragraphs[p].begin <= tok.begin);
-    REQUIRE(tok.end <= doc.paragraphs[p].end);
+    if (p == doc.paragraphs.size() || tok.begin < doc.paragraphs[p].begin || doc.paragraphs[p].end < tok.end)
+      return "a token outside every paragraph, or cut by one";
   }
   p = 0;
   t = 0;
   for (const Sentence& sent : doc.sentences) {
     while (p < doc.paragraphs.size() && doc.paragraphs[p].end <= sent.begin) ++p;
-    REQUIRE(p < doc.paragraphs.size());
-    REQUIRE(doc.paragraphs[p].begin <= sent.begin);
-    REQUIRE(sent.end <= doc.paragraphs[p].end);
+    if (p == doc.paragraphs.size() || sent.begin < doc.paragraphs[p].begin || doc.paragraphs[p].end < sent.end)
+      return "a sentence outside every paragraph, or across two";
     while (t < doc.tokens.size() && doc.tokens[t].begin < sent.begin) ++t;
-    REQUIRE(t < doc.tokens.size());
-    REQUIRE(doc.tokens[t].begin == sent.begin);  // begins with a token
+    if (t == doc.tokens.size() || doc.tokens[t].begin != sent.begin) return "a sentence that does not begin a token";
+    while (t < doc.tokens.size() && doc.tokens[t].end < sent.end) ++t;
+    if (t == doc.tokens.size() || doc.tokens[t].end != sent.end) return "a sentence that does not end a token";
   }
   // Paragraphs are trimmed.
   for (const Paragraph& para : doc.paragraphs) {
     std::size_t len = 1;
-    REQUIRE_FALSE(is_white(text, para.begin, len));
+    if (is_white(text, para.begin, len)) return "paragraph not trimmed";
   }
+  return {};
 }
 
 Document annotate(std::string text, const Options& options = {}) {
@@ -139,17 +143,18 @@ std::string random_text(std::mt19937& rng, std::size_t pieces) {
   return text;
 }
 
-double seconds_for(const std::string& text) {
+double seconds_for(const std::string& text, bool check) {
   const auto start = std::chrono::steady_clock::now();
   const Document doc = annotate(text);
   const auto stop = std::chrono::steady_clock::now();
-  check_invariants(doc);
+  if (check) REQUIRE(invariant_error(doc) == "");
   return std::chrono::duration<double>(stop - start).count();
 }
 
 // Linear time: 8 times the input may not take much more than 8 times as long
-// (quadratic work would take 64 times). The small size is measured several
-// times and the best kept, to be fair to a busy machine.
+// (quadratic work takes 64 times as long). Each size is timed several times
+// and the best kept, and a fixed allowance absorbs a busy machine's noise, so
+// the test fails on a complexity regression, not on load.
 void check_linear(const std::string& unit, std::size_t small_bytes) {
   std::string small;
   while (small.size() < small_bytes) small += unit;
@@ -157,10 +162,13 @@ void check_linear(const std::string& unit, std::size_t small_bytes) {
   large.reserve(small.size() * 8);
   for (int k = 0; k < 8; ++k) large += small;
   double best_small = 1e9;
-  for (int k = 0; k < 3; ++k) best_small = std::min(best_small, seconds_for(small));
-  const double t_large = seconds_for(large);
-  INFO("small " << best_small << " s, 8x large " << t_large << " s");
-  CHECK(t_large < 24 * best_small + 0.05);
+  double best_large = 1e9;
+  for (int k = 0; k < 3; ++k) {
+    best_small = std::min(best_small, seconds_for(small, k == 0));
+    best_large = std::min(best_large, seconds_for(large, k == 0));
+  }
+  INFO("small " << best_small << " s, 8x large " << best_large << " s");
+  CHECK(best_large < 32 * best_small + 0.1);
 }
 
 }  // namespace
@@ -176,10 +184,10 @@ TEST_CASE("invariants hold on random text", "[tokenizer]") {
   for (int round = 0; round < 300; ++round) {
     const std::string text = random_text(rng, 1 + rng() % 60);
     INFO("text: " << text);
-    check_invariants(annotate(text));
-    check_invariants(annotate(text, clitics));
-    check_invariants(annotate(text, lines));
-    check_invariants(annotate(text, blank));
+    REQUIRE(invariant_error(annotate(text)) == "");
+    REQUIRE(invariant_error(annotate(text, clitics)) == "");
+    REQUIRE(invariant_error(annotate(text, lines)) == "");
+    REQUIRE(invariant_error(annotate(text, blank)) == "");
   }
 }
 
@@ -188,8 +196,25 @@ TEST_CASE("invariants hold on random bytes", "[tokenizer]") {
   for (int round = 0; round < 200; ++round) {
     std::string text(rng() % 200, '\0');
     for (char& c : text) c = static_cast<char>(rng() % 256);
-    check_invariants(annotate(text));
+    REQUIRE(invariant_error(annotate(text)) == "");
   }
+}
+
+TEST_CASE("the invariant checker catches broken layers", "[tokenizer]") {
+  const Document good = annotate("One sentence here. And another one.\n\nA paragraph.");
+  REQUIRE(invariant_error(good) == "");
+  Document missing = good;
+  missing.tokens.erase(missing.tokens.begin() + 1);
+  CHECK(invariant_error(missing) != "");
+  Document overlap = good;
+  overlap.tokens[1].begin = overlap.tokens[0].begin;
+  CHECK(invariant_error(overlap) != "");
+  Document spill = good;
+  spill.sentences[1].end = spill.paragraphs[1].end;  // crosses into the next paragraph
+  CHECK(invariant_error(spill) != "");
+  Document untrimmed = good;
+  untrimmed.paragraphs[1].begin -= 1;
+  CHECK(invariant_error(untrimmed) != "");
 }
 
 TEST_CASE("annotation is deterministic and replaces old layers", "[tokenizer]") {
@@ -220,7 +245,7 @@ TEST_CASE("hostile input takes linear time", "[tokenizer]") {
     const std::string unit = "abcdefghij0123456789";
     while (text.size() < 10'000'000) text += unit;
     const Document doc = annotate(text);
-    check_invariants(doc);
+    REQUIRE(invariant_error(doc) == "");
     CHECK(doc.tokens.size() == 1);
     CHECK(doc.sentences.size() == 1);
   }
@@ -236,7 +261,7 @@ TEST_CASE("hostile input takes linear time", "[tokenizer]") {
       text += marks[rng() % marks.size()];
       if (rng() % 7 == 0) text += ' ';
     }
-    check_invariants(annotate(text));
+    REQUIRE(invariant_error(annotate(text)) == "");
     check_linear(text.substr(0, 20'000), 100'000);
   }
   SECTION("spaced dots and list markers without end") {
@@ -247,7 +272,7 @@ TEST_CASE("hostile input takes linear time", "[tokenizer]") {
     check_linear("\xCC\x81", 100'000);
     check_linear("\xCC\x81 ", 100'000);
     const Document doc = annotate("\xCC\x81\xCC\x81 x");
-    check_invariants(doc);
+    REQUIRE(invariant_error(doc) == "");
     CHECK(doc.tokens.size() == 2);
   }
   SECTION("only white space and line breaks") {
