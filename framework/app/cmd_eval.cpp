@@ -28,6 +28,7 @@ struct EvalArgs {
   bool stem = false;
   std::size_t limit = 0;
   std::size_t threads = 0;
+  std::size_t examples = 0;
 };
 
 std::vector<std::string> split_list(const std::string& list) {
@@ -97,6 +98,9 @@ void add_eval_command(CLI::App& app, GlobalOptions& globals) {
   cmd->add_option("--place-types", args->place_types,
                   "places: comma-separated gold toponym types to score, or 'all' (default: every GeoWebNews "
                   "type but Demonym, Language and Homonym)");
+  cmd->add_option("--examples", args->examples,
+                  "List the mistakes (missed and spurious spans, wrong speakers, far places) of the first N "
+                  "documents that have any, per layer");
   cmd->add_option("-j,--threads", args->threads, "Worker threads for the pipeline (default: all cores)")
       ->check(CLI::Range(0, 1024));
   cmd->callback([&globals, args] {
@@ -114,6 +118,7 @@ void add_eval_command(CLI::App& app, GlobalOptions& globals) {
 
     eval::EvalOptions options;
     options.stem = args->stem;
+    options.examples = args->examples;
     if (args->place_types == "all") {
       options.all_place_types = true;
     } else if (!args->place_types.empty()) {
@@ -166,7 +171,9 @@ void add_eval_command(CLI::App& app, GlobalOptions& globals) {
         }
       }
     }
-    const eval::Report report = evaluator->report();
+    eval::Report report = evaluator->report();
+    report.gold = gold_file;
+    report.predictions = from_file ? "predictions " + args->pred : "pipeline " + args->files.front();
     std::cout << (args->json ? eval::format_json(report) : eval::format_table(report)) << std::flush;
     if (report.failed > 0) globals.exit_code = kSomeDocumentsFailed;
   });

@@ -46,6 +46,39 @@ bool in_category(const QuoteCategory& c, std::string_view kind) {
   return std::any_of(c.kinds.begin(), c.kinds.end(), [&](const char* k) { return k != nullptr && kind == k; });
 }
 
+// A span's text for a mistake listing: «text»@offset, cut at ~60 bytes.
+std::string shown(std::string_view text, Span s) {
+  const std::size_t b = std::min<std::size_t>(s.begin, text.size());
+  std::string_view v = text.substr(b, std::min<std::size_t>(s.size(), text.size() - b));
+  bool cut = false;
+  if (v.size() > 60) {
+    std::size_t n = 57;
+    while (n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) --n;
+    v = v.substr(0, n);
+    cut = true;
+  }
+  std::string out = "\u00AB";
+  for (const char c : v) out += c == '\n' ? std::string("\u23CE") : std::string(1, c);
+  if (cut) out += "\u2026";
+  return out + "\u00BB@" + std::to_string(s.begin);
+}
+
+template <typename Range, typename Show>
+std::string listing(const char* what, const Range& items, Show show) {
+  if (items.empty()) return {};
+  std::string out = fmt::format(" {} {}:", what, items.size());
+  std::size_t n = 0;
+  for (const auto& item : items) {
+    if (n++ == 6) {
+      out += " ...";
+      break;
+    }
+    out += ' ';
+    out += show(item);
+  }
+  return out;
+}
+
 struct RougeSums {
   double p[3] = {0, 0, 0};
   double r[3] = {0, 0, 0};
@@ -87,7 +120,28 @@ struct Evaluator::State {
   RougeSums rouge_sums;
   std::size_t summaries = 0;
 
+  // mistake listings
+  std::map<std::string, std::size_t> example_count;
+  std::vector<std::string> examples;
+
   bool scores(std::string_view layer) const { return options.layers.empty() || options.layers.contains(layer); }
+  bool wants_example(const std::string& row) const {
+    if (options.examples == 0) return false;
+    auto it = example_count.find(row);
+    return it == example_count.end() || it->second < options.examples;
+  }
+  void example(const std::string& row, const std::string& id, const std::string& line) {
+    if (line.empty() || !wants_example(row)) return;
+    ++example_count[row];
+    examples.push_back(row + " " + id + ":" + line);
+  }
+  void span_examples(const std::string& row, const GoldDocument& gold, const std::vector<Span>& pred,
+                     const std::vector<Span>& gold_spans) {
+    if (!wants_example(row)) return;
+    const auto d = span_difference(gold.text, pred, gold_spans);
+    const auto show = [&](Span s) { return shown(gold.text, s); };
+    example(row, gold.id, listing("missed", d.missed, show) + listing("spurious", d.spurious, show));
+  }
 };
 
 Evaluator::Evaluator(GoldKind kind, EvalOptions options) : state_(std::make_unique<State>()) {
@@ -126,13 +180,20 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
   switch (s.kind) {
     case GoldKind::tokens: {
       const auto tokens = spans_of(predicted.tokens);
-      if (gold.tokens && s.scores("tokens")) s.spans["tokens"] += score_spans(text, tokens, *gold.tokens);
+      if (gold.tokens && s.scores("tokens")) {
+        s.spans["tokens"] += score_spans(text, tokens, *gold.tokens);
+        s.span_examples("tokens", gold, tokens, *gold.tokens);
+      }
       if (gold.words && s.scores("words")) {
         const auto* words = predicted.find_layer("words");
-        s.spans["words"] += score_spans(text, words != nullptr ? spans_of(*words) : tokens, *gold.words);
+        const auto pred_words = words != nullptr ? spans_of(*words) : tokens;
+        s.spans["words"] += score_spans(text, pred_words, *gold.words);
+        s.span_examples("words", gold, pred_words, *gold.words);
       }
       if (gold.sentences && s.scores("sentences")) {
-        s.spans["sentences"] += score_spans(text, spans_of(predicted.sentences), *gold.sentences);
+        const auto sentences = spans_of(predicted.sentences);
+        s.spans["sentences"] += score_spans(text, sentences, *gold.sentences);
+        s.span_examples("sentences", gold, sentences, *gold.sentences);
       }
       break;
     }
@@ -144,6 +205,12 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
         ++s.rules_passed;
       } else {
         s.failed_rules.push_back(gold.rule.empty() ? gold.id : fmt::format("{} ({})", gold.id, gold.rule));
+        std::vector<Span> trimmed;
+        for (const Span t : sentences) {
+          if (trim_space(text, t).size() > 0) trimmed.push_back(trim_space(text, t));
+        }
+        s.example("golden_rules", gold.id,
+                  listing("predicted", trimmed, [&](Span t) { return shown(text, t); }));
       }
       if (gold.sentences) s.spans["sentences"] += score_spans(text, sentences, *gold.sentences);
       break;
@@ -162,7 +229,23 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
         for (const auto& q : gold.quotes) {
           if (in_category(kQuoteCategories[c], q.kind)) g.push_back({q.span, q.speaker});
         }
-        s.quotes[c] += score_quotes(text, p, g);
+        const std::string row = kQuoteCategories[c].name;
+        QuoteDetails details;
+        const bool listed = c != 1 && s.wants_example(row);  // "direct" repeats "direct+mixed"
+        s.quotes[c] += score_quotes(text, p, g, listed ? &details : nullptr);
+        if (listed) {
+          const auto show_gold = [&](std::size_t j) { return shown(text, g[j].span); };
+          const auto show_pred = [&](std::size_t i) { return shown(text, p[i].span); };
+          const auto show_pair = [&](const std::pair<std::size_t, std::size_t>& m) {
+            const auto& gs = g[m.second].speaker;
+            const auto& ps = p[m.first].speaker;
+            return fmt::format("{} speaker {} not {}", shown(text, g[m.second].span),
+                               ps ? shown(text, *ps) : "none", gs ? shown(text, *gs) : "none");
+          };
+          s.example(row, gold.id,
+                    listing("missed", details.missed, show_gold) + listing("spurious", details.spurious, show_pred) +
+                        listing("misattributed", details.misattributed, show_pair));
+        }
       }
       break;
     }
@@ -177,7 +260,24 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
       }
       std::vector<PredictedPlace> p;
       for (const auto& place : predicted.places) p.push_back({{place.begin, place.end}, place.lat, place.lon});
-      s.places += score_places(text, p, g);
+      PlaceDetails details;
+      const bool listed = s.wants_example("places");
+      const PlaceCounts counts = score_places(text, p, g, listed ? &details : nullptr);
+      s.places += counts;
+      if (listed) {
+        std::vector<std::string> far;
+        for (std::size_t k = 0; k < details.resolved.size(); ++k) {
+          if (counts.errors_km[k] < 161.0) continue;
+          const auto& [i, j] = details.resolved[k];
+          const auto& place = predicted.places[i];
+          far.push_back(fmt::format("{} at {} ({:.2f},{:.2f}) {:.0f} km off", shown(text, g[j].span), place.name,
+                                    place.lat, place.lon, counts.errors_km[k]));
+        }
+        s.example("places", gold.id,
+                  listing("missed", details.missed, [&](std::size_t j) { return shown(text, g[j].span); }) +
+                      listing("spurious", details.spurious, [&](std::size_t i) { return shown(text, p[i].span); }) +
+                      listing("far", far, [](const std::string& f) { return f; }));
+      }
       break;
     }
     case GoldKind::summary: {
@@ -217,6 +317,10 @@ Report Evaluator::report() const {
   r.documents = s.documents;
   r.missing = s.missing;
   r.failed = s.failed;
+  r.examples = s.examples;
+  std::stable_sort(r.examples.begin(), r.examples.end(), [](const std::string& a, const std::string& b) {
+    return a.substr(0, a.find(' ')) < b.substr(0, b.find(' '));
+  });
   switch (s.kind) {
     case GoldKind::tokens:
     case GoldKind::sbd: {
@@ -315,10 +419,12 @@ Report Evaluator::report() const {
 }
 
 std::string format_table(const Report& report) {
-  std::string out = fmt::format("{} gold, {} documents", report.kind, report.documents);
+  std::string out = fmt::format("{} gold{}, {} documents", report.kind,
+                                report.gold.empty() ? "" : " " + report.gold, report.documents);
   if (report.missing > 0) out += fmt::format(", {} missing from the predictions (scored as empty)", report.missing);
   if (report.failed > 0) out += fmt::format(", {} failed in the pipeline (scored as empty)", report.failed);
   out += "\n";
+  if (!report.predictions.empty()) out += "scored: " + report.predictions + "\n";
   for (const auto& section : report.sections) {
     std::vector<std::string> keys;
     for (const auto& row : section.rows) {
@@ -358,6 +464,8 @@ std::string format_table(const Report& report) {
   }
   if (!report.notes.empty()) out += "\n";
   for (const auto& note : report.notes) out += "note: " + note + "\n";
+  if (!report.examples.empty()) out += "\nmistakes (missed = gold only, spurious = predicted only):\n";
+  for (const auto& e : report.examples) out += "  " + e + "\n";
   return out;
 }
 
@@ -367,6 +475,10 @@ std::string format_json(const Report& report) {
   w.StartObject();
   w.Key("kind");
   w.String(report.kind.c_str());
+  w.Key("gold");
+  w.String(report.gold.c_str());
+  w.Key("predictions");
+  w.String(report.predictions.c_str());
   w.Key("documents");
   w.Uint64(report.documents);
   w.Key("missing");
@@ -394,6 +506,10 @@ std::string format_json(const Report& report) {
   w.Key("notes");
   w.StartArray();
   for (const auto& note : report.notes) w.String(note.c_str());
+  w.EndArray();
+  w.Key("examples");
+  w.StartArray();
+  for (const auto& e : report.examples) w.String(e.c_str());
   w.EndArray();
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";

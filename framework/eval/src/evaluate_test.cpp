@@ -51,7 +51,7 @@ TEST_CASE("tokens and sentences are scored over documents and missing ones count
   CHECK(cell(r, "sentences", "predicted") == 1);
 }
 
-TEST_CASE("--layers limits what is scored", "[eval]") {
+TEST_CASE("only the chosen layers are scored", "[eval]") {
   GoldDocument g;
   g.id = "d";
   g.text = "Hi.";
@@ -183,4 +183,24 @@ TEST_CASE("reports print as a table and as JSON", "[eval]") {
   CHECK(j["scores"]["tokens"]["precision"].GetDouble() == 0.5);
   CHECK(j["scores"]["tokens"]["matched"].GetUint() == 7);
   CHECK(j["missing"].GetUint() == 1);
+}
+
+TEST_CASE("examples list the mistakes of the first documents", "[eval]") {
+  GoldDocument g;
+  g.id = "d";
+  g.text = "Mr. Li left.";
+  g.tokens = std::vector<Span>{{0, 3}, {4, 6}, {7, 11}, {11, 12}};
+  docpipe::Document p{"d", g.text};
+  p.tokens = {{0, 2}, {2, 3}, {4, 6}, {7, 11}, {11, 12}};
+  EvalOptions o;
+  o.examples = 1;
+  Evaluator e(GoldKind::tokens, o);
+  e.add(g, p);
+  GoldDocument g2 = g;
+  g2.id = "d2";
+  e.add(g2, p);  // over the limit of 1 document
+  const Report r = e.report();
+  REQUIRE(r.examples.size() == 1);
+  CHECK(r.examples[0] == "tokens d: missed 1: \u00ABMr.\u00BB@0 spurious 2: \u00ABMr\u00BB@0 \u00AB.\u00BB@2");
+  CHECK(format_table(r).find("mistakes") != std::string::npos);
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <set>
@@ -142,6 +143,16 @@ Counts score_spans(std::string_view text, const std::vector<Span>& predicted, co
   return {sorted_intersection_size(p, g), p.size(), g.size()};
 }
 
+SpanDifference span_difference(std::string_view text, const std::vector<Span>& predicted,
+                               const std::vector<Span>& gold) {
+  const auto p = trimmed_set(text, predicted);
+  const auto g = trimmed_set(text, gold);
+  SpanDifference d;
+  std::set_difference(g.begin(), g.end(), p.begin(), p.end(), std::back_inserter(d.missed));
+  std::set_difference(p.begin(), p.end(), g.begin(), g.end(), std::back_inserter(d.spurious));
+  return d;
+}
+
 bool sentences_equal(std::string_view text, const std::vector<Span>& predicted,
                      const std::vector<std::string>& expected) {
   std::vector<std::string_view> got;
@@ -193,7 +204,7 @@ QuoteCounts& QuoteCounts::operator+=(const QuoteCounts& other) {
 }
 
 QuoteCounts score_quotes(std::string_view text, const std::vector<QuoteItem>& predicted,
-                         const std::vector<QuoteItem>& gold) {
+                         const std::vector<QuoteItem>& gold, QuoteDetails* details) {
   QuoteCounts out;
   std::vector<Span> pred_spans;
   std::vector<Span> gold_spans;
@@ -201,7 +212,19 @@ QuoteCounts score_quotes(std::string_view text, const std::vector<QuoteItem>& pr
   for (const auto& q : gold) gold_spans.push_back(q.span);
   out.detection = {0, pred_spans.size(), gold_spans.size()};
   out.end_to_end = out.detection;
-  for (const auto& [i, j] : match_overlapping(pred_spans, gold_spans, 0.5)) {
+  const auto pairs = match_overlapping(pred_spans, gold_spans, 0.5);
+  if (details != nullptr) {
+    std::vector<bool> p_hit(pred_spans.size());
+    std::vector<bool> g_hit(gold_spans.size());
+    for (const auto& [i, j] : pairs) p_hit[i] = g_hit[j] = true;
+    for (std::size_t i = 0; i < p_hit.size(); ++i) {
+      if (!p_hit[i]) details->spurious.push_back(i);
+    }
+    for (std::size_t j = 0; j < g_hit.size(); ++j) {
+      if (!g_hit[j]) details->missed.push_back(j);
+    }
+  }
+  for (const auto& [i, j] : pairs) {
     ++out.detection.matched;
     const auto& g = gold[j].speaker;
     const auto& p = predicted[i].speaker;
@@ -213,7 +236,11 @@ QuoteCounts score_quotes(std::string_view text, const std::vector<QuoteItem>& pr
     } else {
       attributed = !p;
     }
-    if (attributed) ++out.end_to_end.matched;
+    if (attributed) {
+      ++out.end_to_end.matched;
+    } else if (details != nullptr) {
+      details->misattributed.emplace_back(i, j);
+    }
   }
   // Exact match as a multiset: duplicates on one side match at most as many on the other.
   std::multiset<Span> remaining;
@@ -248,21 +275,23 @@ PlaceCounts& PlaceCounts::operator+=(const PlaceCounts& other) {
 }
 
 PlaceCounts score_places(std::string_view text, const std::vector<PredictedPlace>& predicted,
-                         const std::vector<GoldPlace>& gold) {
+                         const std::vector<GoldPlace>& gold, PlaceDetails* details) {
   std::vector<Span> counted;
-  std::vector<const GoldPlace*> counted_gold;
+  std::vector<std::size_t> counted_gold;
   std::vector<Span> ignored;
-  for (const auto& g : gold) {
+  for (std::size_t k = 0; k < gold.size(); ++k) {
+    const GoldPlace& g = gold[k];
     if (g.counted) {
       counted.push_back(trim_space(text, g.span));
-      counted_gold.push_back(&g);
+      counted_gold.push_back(k);
     } else {
       ignored.push_back(g.span);
     }
   }
   std::vector<Span> pred;
-  std::vector<const PredictedPlace*> pred_places;
-  for (const auto& p : predicted) {
+  std::vector<std::size_t> pred_places;
+  for (std::size_t k = 0; k < predicted.size(); ++k) {
+    const PredictedPlace& p = predicted[k];
     const Span s = trim_space(text, p.span);
     if (s.size() == 0) continue;
     const auto hits = [&](const std::vector<Span>& v) {
@@ -270,15 +299,29 @@ PlaceCounts score_places(std::string_view text, const std::vector<PredictedPlace
     };
     if (!hits(counted) && hits(ignored)) continue;
     pred.push_back(s);
-    pred_places.push_back(&p);
+    pred_places.push_back(k);
   }
   PlaceCounts out;
   out.exact = score_spans(text, pred, counted);
   out.overlap = {0, pred.size(), counted.size()};
-  for (const auto& [i, j] : match_overlapping(pred, counted, 0.0)) {
+  const auto pairs = match_overlapping(pred, counted, 0.0);
+  std::vector<bool> p_hit(pred.size());
+  std::vector<bool> g_hit(counted.size());
+  for (const auto& [i, j] : pairs) {
     ++out.overlap.matched;
-    if (const auto& c = counted_gold[j]->coordinates) {
-      out.errors_km.push_back(haversine_km(c->first, c->second, pred_places[i]->lat, pred_places[i]->lon));
+    p_hit[i] = g_hit[j] = true;
+    const PredictedPlace& p = predicted[pred_places[i]];
+    if (const auto& c = gold[counted_gold[j]].coordinates) {
+      out.errors_km.push_back(haversine_km(c->first, c->second, p.lat, p.lon));
+      if (details != nullptr) details->resolved.emplace_back(pred_places[i], counted_gold[j]);
+    }
+  }
+  if (details != nullptr) {
+    for (std::size_t i = 0; i < p_hit.size(); ++i) {
+      if (!p_hit[i]) details->spurious.push_back(pred_places[i]);
+    }
+    for (std::size_t j = 0; j < g_hit.size(); ++j) {
+      if (!g_hit[j]) details->missed.push_back(counted_gold[j]);
     }
   }
   return out;

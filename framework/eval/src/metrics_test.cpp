@@ -171,3 +171,30 @@ TEST_CASE("split_lines drops blank lines", "[eval]") {
   CHECK(split_lines("a b\n\n c \n") == std::vector<std::string>{"a b", "c"});
   CHECK(split_lines("").empty());
 }
+
+TEST_CASE("span differences list what only one side has", "[eval]") {
+  const std::string text = "ab cd";
+  const auto d = span_difference(text, {{0, 2}, {3, 4}}, {{0, 2}, {3, 5}});
+  CHECK(d.missed == std::vector<Span>{{3, 5}});
+  CHECK(d.spurious == std::vector<Span>{{3, 4}});
+}
+
+TEST_CASE("quote and place details name the mistakes", "[eval]") {
+  const std::string text = "\"A b c d,\" he said. X Y.";
+  QuoteDetails q;
+  // pred 0 matches gold 0 with the wrong speaker; pred 1 matches nothing; gold 1 is missed.
+  (void)score_quotes(text, {{{1, 8}, Span{19, 20}}, {{13, 17}, std::nullopt}},
+                     {{{1, 8}, Span{10, 12}}, {{20, 23}, std::nullopt}}, &q);
+  CHECK(q.missed == std::vector<std::size_t>{1});
+  CHECK(q.spurious == std::vector<std::size_t>{1});
+  REQUIRE(q.misattributed.size() == 1);
+  CHECK(q.misattributed[0] == std::pair<std::size_t, std::size_t>{0, 0});
+
+  PlaceDetails p;
+  const auto counts = score_places(text, {{{20, 21}, 1.0, 1.0}, {{13, 17}, 0, 0}},
+                                   {{{20, 21}, std::make_pair(1.0, 2.0), true}, {{22, 23}, std::nullopt, true}}, &p);
+  CHECK(p.missed == std::vector<std::size_t>{1});
+  CHECK(p.spurious == std::vector<std::size_t>{1});
+  REQUIRE(p.resolved.size() == 1);
+  CHECK(counts.errors_km[0] == Approx(haversine_km(1.0, 2.0, 1.0, 1.0)));
+}

@@ -33,6 +33,8 @@ struct EvalOptions {
   std::set<std::string, std::less<>> place_types = default_place_types();
   /// Score every gold toponym type.
   bool all_place_types = false;
+  /// Show the mistakes of up to this many documents per row (0: none).
+  std::size_t examples = 0;
 };
 
 /// One number of a report.
@@ -57,17 +59,22 @@ struct Section {
 /// The scores of one evaluation.
 struct Report {
   std::string kind;
+  std::string gold;         ///< the gold file, as named by the user ("" when unknown)
+  std::string predictions;  ///< what was scored: "pipeline P.yaml" or "predictions OUT.jsonl"
   std::size_t documents = 0;  ///< gold documents scored
   std::size_t missing = 0;    ///< of which had no prediction (scored as empty)
   std::size_t failed = 0;     ///< of which failed in the pipeline (scored as empty)
   std::vector<Section> sections;
   std::vector<std::string> notes;
+  /// Mistakes, one document and row a line (EvalOptions::examples).
+  std::vector<std::string> examples;
 };
 
 /// The report as aligned text tables (ratios in %).
 [[nodiscard]] std::string format_table(const Report& report);
-/// The report as one JSON object:
-/// {"kind","documents","missing","failed","scores":{row:{key:value}},"notes":[...]}.
+/// The report as one JSON object: {"kind", "gold", "predictions",
+/// "documents", "missing", "failed", "scores": {row: {key: value}},
+/// "notes": [...], "examples": [...]}.
 [[nodiscard]] std::string format_json(const Report& report);
 
 /// Accumulates scores document by document. Not thread-safe.

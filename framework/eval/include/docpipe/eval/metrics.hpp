@@ -51,6 +51,14 @@ struct Counts {
 [[nodiscard]] Counts score_spans(std::string_view text, const std::vector<Span>& predicted,
                                  const std::vector<Span>& gold);
 
+/// The spans only one side has, after the trimming score_spans does.
+struct SpanDifference {
+  std::vector<Span> missed;    ///< gold spans not predicted
+  std::vector<Span> spurious;  ///< predicted spans not in the gold
+};
+[[nodiscard]] SpanDifference span_difference(std::string_view text, const std::vector<Span>& predicted,
+                                             const std::vector<Span>& gold);
+
 /// True when the predicted sentences, each stripped of white space (empty
 /// ones dropped), are exactly the `expected` strings (also stripped): the
 /// pySBD golden-rule test.
@@ -83,11 +91,18 @@ struct QuoteCounts {
   QuoteCounts& operator+=(const QuoteCounts& other);
 };
 
+/// Which quotes of one document went wrong (indices into the inputs).
+struct QuoteDetails {
+  std::vector<std::size_t> missed;    ///< gold quotes not detected
+  std::vector<std::size_t> spurious;  ///< predictions matching no gold quote
+  std::vector<std::pair<std::size_t, std::size_t>> misattributed;  ///< (predicted, gold) detected, not attributed
+};
+
 /// Scores one document's quotes. A matched pair is correctly attributed
 /// when the gold speaker span and the predicted one overlap, or when
-/// neither side has a speaker.
+/// neither side has a speaker. Fills `details` when given.
 [[nodiscard]] QuoteCounts score_quotes(std::string_view text, const std::vector<QuoteItem>& predicted,
-                                       const std::vector<QuoteItem>& gold);
+                                       const std::vector<QuoteItem>& gold, QuoteDetails* details = nullptr);
 
 /// Great-circle distance in km between two (lat, lon) points in degrees
 /// (haversine, mean Earth radius 6371.0088 km).
@@ -118,10 +133,17 @@ struct PlaceCounts {
   PlaceCounts& operator+=(const PlaceCounts& other);
 };
 
+/// Which places of one document went wrong (indices into the inputs).
+struct PlaceDetails {
+  std::vector<std::size_t> missed;    ///< counted gold toponyms no prediction overlaps
+  std::vector<std::size_t> spurious;  ///< scored predictions overlapping no counted gold toponym
+  std::vector<std::pair<std::size_t, std::size_t>> resolved;  ///< (predicted, gold) pairs behind errors_km, in order
+};
+
 /// Scores one document's places. Predictions that overlap only uncounted
-/// gold annotations are ignored.
+/// gold annotations are ignored. Fills `details` when given.
 [[nodiscard]] PlaceCounts score_places(std::string_view text, const std::vector<PredictedPlace>& predicted,
-                                       const std::vector<GoldPlace>& gold);
+                                       const std::vector<GoldPlace>& gold, PlaceDetails* details = nullptr);
 
 /// Resolution metrics over a list of errors.
 struct ResolutionScores {
