@@ -116,8 +116,17 @@ class Run {
   [[nodiscard]] bool subject_of(Idx cue, Idx s, Attr& out) const {
     const Tok& t = t_[cue];
     if (t.e - t.b > 4 && text_.substr(t.e - 3, 3) == "ing") {
-      if (cue > s && !t_[cue - 1].is(',')) return false;  // "were saying", "the saying"
+      if (cue > s && t_[cue - 1].word() && t_[cue - 1].has(kBe | kAux | kDet | kPrep)) return false;  // "were saying"
       Idx b = sentence_start(cue);
+      // `"…," Cruz said, adding: "…"`: the speaker of the sentence's verb.
+      for (Idx j = cue - 1; j > b; --j) {
+        if (t_[j].in_quote() || !is_cue(j) || j == cue) continue;
+        if (backward_subject(j, b, out)) {
+          out.cue = {cue, cue + 1};
+          return true;
+        }
+        break;
+      }
       while (b < cue && !t_[b].word()) ++b;
       const Span np = forward_np(b, cue);
       if (!np.ok() || !person_like(np)) return false;
@@ -224,6 +233,7 @@ void Run::make_boundaries(Idx b, Idx e) {
       }
       const Tok& nx = t_[i + 1];
       const bool lower_next = nx.word() && !nx.cap() && (nx.flags & kDigit) == 0;
+      if (nx.is(')') || nx.is(',')) continue;  // "(D-Mo.)"
       // The sentence layer adds breaks the shape of the text does not show
       // (a lower-case start after a period); abbreviations already kept
       // their period inside the word.
@@ -280,6 +290,11 @@ Span Run::forward_np(Idx i, Idx e) const {
     const bool alone = w == "one" || w == "another" || w == "some" || w == "many" || w == "several" ||
                        w == "both" || w == "most" || w == "others" || w == "One" || w == "Another";
     if (alone && (i + 1 >= e || !t_[i + 1].word() || is_cue(i + 1) || t_[i + 1].has(kAux))) return {i, i + 1};
+    if (alone && i + 2 < e && text_.substr(t_[i + 1].b, t_[i + 1].e - t_[i + 1].b) == "of") {
+      // "one of those advisers", "some of his aides"
+      const Span rest = forward_np(i + 2, e);
+      if (rest.ok()) return {i, rest.e};
+    }
     det = true;
     ++j;
   }
@@ -889,6 +904,7 @@ void Run::process_block(std::size_t bi) {
     // `Silverman interjected, "Ladies and gentlemen," who…`: an attributed
     // quote may be followed by a clause of the sentence.
     if (pre == Pre::attr && post == Post::cont && t_[close + 1].is(',')) post = Post::end;
+    if (pre == Pre::text && post == Post::attr && t_[open - 1].is(':')) pre = Pre::colon;
     const bool direct = (pre != Pre::text && post != Post::cont) || continues_in;
     if (!direct) continue;  // embedded: read with its sentence below
     Found f;

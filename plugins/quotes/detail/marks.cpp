@@ -54,7 +54,10 @@ bool can_open(const std::vector<Tok>& toks, std::uint32_t k, std::uint32_t b, st
 
 bool can_close(const std::vector<Tok>& toks, std::uint32_t k, std::uint32_t b, std::uint32_t e) {
   const Tok& t = toks[k];
-  if (k == b || (t.flags & kSpaceBefore) != 0) return false;
+  if (k == b) return false;
+  // `…to the center,' " she said`: a double mark spaced after a single one.
+  const bool after_single = toks[k - 1].kind == TokKind::mark && toks[k - 1].ch == '\'';
+  if ((t.flags & kSpaceBefore) != 0 && !after_single) return false;
   return k + 1 >= e || (t.flags & kSpaceAfter) != 0 || closes_context(toks[k + 1]);
 }
 
