@@ -284,7 +284,7 @@ Span Run::forward_np(Idx i, Idx e) const {
   if (first.has(kPronoun) && !first.has(kDet)) return {i, i + 1};
   Idx j = i;
   bool det = false;
-  if (first.has(kDet) && !first.has(kClauseStart | kPronoun)) {
+  if (first.has(kDet) && !first.has(kPronoun)) {
     // "one said", "another added": the determiner stands alone.
     const std::string_view w = text_.substr(first.b, first.e - first.b);
     const bool alone = w == "one" || w == "another" || w == "some" || w == "many" || w == "several" ||
@@ -304,8 +304,9 @@ Span Run::forward_np(Idx i, Idx e) const {
     // "psychologist Vaile Wright", "former Wisconsin Gov. Jim Doyle": a few
     // lower-case words may lead into a name.
     Idx k = i;
-    while (k < e && k - i < 3 && t_[k].word() && !t_[k].cap() &&
-           !t_[k].has(kCue | kCueIndirect | kAux | kBe | kConj | kThat | kPrep | kPronoun | kTime | kObject)) {
+    while (k < e && k - i < 5 && t_[k].word() && !t_[k].cap() &&
+           (!t_[k].has(kCue | kCueIndirect | kAux | kBe | kConj | kThat | kPrep | kPronoun | kTime | kObject) ||
+            (k > i && text_.substr(t_[k].b, t_[k].e - t_[k].b) == "of"))) {
       ++k;
     }
     if (k > i && k < e && is_name_word(t_[k])) j = k;
@@ -485,6 +486,17 @@ bool Run::post_attribution(Idx close, Idx e, bool sentence_closed, Attr& out) co
       if (c >= lim || !t_[c].is(closer)) return false;
       // "Sergei Prikhodko, Medvedev's adviser, said": the name is before.
       j = c + 1;
+      if (closer == ',' && !(j < lim && is_cue(j))) {
+        // "Harry Bond, 30, of Raleigh, N.C., who was polled, said": the
+        // first verb after a comma within reach.
+        for (Idx m = j; m < lim && m - np.e <= 40; ++m) {
+          if (paired(t_[m]) || boundary_[m] != 0) break;
+          if (is_cue(m) && t_[m - 1].is(',')) {
+            j = m;
+            break;
+          }
+        }
+      }
     } else if (j < lim && t_[j].word() && !t_[j].cap() && t_[j].has(kPrep)) {
       // "Jeffrey Lewis of the James Martin Center said"
       Idx c = j + 1;
@@ -879,7 +891,8 @@ void Run::process_block(std::size_t bi) {
       const Span np = backward_core(open - 1, s);
       bool name = false;
       for (Idx j = np.b; np.ok() && j < np.e; ++j) name |= is_name_word(t_[j]);
-      if (np.ok() && np.b == s && name) {
+      const bool led = np.ok() && (np.b == s || (np.b > s && t_[np.b - 1].kind == TokKind::punct && t_[np.b - 1].ch == '-'));
+      if (led && name) {
         pre_attr = {np, {}, {open - 1, open}};
         pre = Pre::attr;
       }
