@@ -74,6 +74,10 @@ dom_has summit 'box-shadow: rgb' 'custom layer highlighted'
 dom_has summit 'id="dp-places"' 'place table'
 dom_has summit '<td>Youssef Benali</td>|Youssef Benali</td>' 'speaker list'
 
+browse "$url#doc=0&quote=3" quote
+dom_has quote 'Quote 3 of 9' 'a quote named in the address is shown in the side panel'
+dom_has quote 'class="a q sel"' 'and highlighted in the text'
+
 browse "$url#doc=1" hostile
 dom_has hostile 'data-ready="1"' 'the script finished'
 dom_has hostile '&lt;script&gt;alert' 'markup in the text shown as text'

@@ -307,7 +307,7 @@
     el.animate([{ outline: '3px solid #1f5fbf' }, { outline: '3px solid transparent' }], 1200);
   }
 
-  function showDoc(i) {
+  function showDoc(i, quote) {
     const d = loadDoc(i);
     document.title = (d.title || d.id) + ' - docpipe view';
     const speakers = speakerGroups(d);
@@ -365,6 +365,8 @@
 
     st.select = (qi) => {
       st.selected = st.selected === qi ? null : qi;
+      // The address names the selected quote, so it can be shared.
+      history.replaceState(null, '', `#doc=${i}${st.selected == null ? '' : '&quote=' + (qi + 1)}`);
       redraw();
       if (st.selected == null) { detail.replaceChildren(h('p', { class: 'muted small' }, 'No quote selected.')); return; }
       const q = d.quotes[qi];
@@ -408,7 +410,9 @@
 
     mount(
       index.docs.length > 1 ? h('p', { class: 'small' }, h('a', { href: '#' }, '\u2190 all documents'),
-        h('span', { class: 'muted' }, ` \u00b7 document ${i + 1} of ${index.docs.length}`)) : null,
+        h('span', { class: 'muted' }, ` \u00b7 document ${i + 1} of ${index.docs.length} \u00b7 `),
+        i > 0 ? h('a', { href: '#doc=' + (i - 1) }, '\u2039 previous') : h('span', { class: 'muted' }, '\u2039 previous'), ' ',
+        i + 1 < index.docs.length ? h('a', { href: '#doc=' + (i + 1) }, 'next \u203a') : h('span', { class: 'muted' }, 'next \u203a')) : null,
       h('h1', null, d.title || d.id),
       h('div', { class: 'id' }, 'id: ' + d.id, ' \u00b7 layers: ' + (layerCounts.join(', ') || 'none')),
       summary,
@@ -426,13 +430,14 @@
           groups.length ? [map.root, placeTable] : h('p', { class: 'muted' }, d.places ? 'No places.' : 'No places layer.'),
           metaEntries.length ? [h('h2', null, 'Meta'), h('div', { class: 'kv' },
             metaEntries.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}\n`))] : null)));
-    redraw();
+    if (quote != null && d.quotes && quote >= 0 && quote < d.quotes.length) st.select(quote);
+    else redraw();
   }
 
   function route() {
     hideTip();
-    const m = /^#doc=(\d+)$/.exec(location.hash);
-    if (m && +m[1] < index.docs.length) showDoc(+m[1]);
+    const m = /^#doc=(\d+)(?:&quote=(\d+))?$/.exec(location.hash);
+    if (m && +m[1] < index.docs.length) showDoc(+m[1], m[2] == null ? null : +m[2] - 1);
     else if (index.docs.length === 1) showDoc(0);
     else showIndex();
     window.scrollTo(0, 0);

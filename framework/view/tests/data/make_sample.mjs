@@ -8,9 +8,14 @@ const bytes = (s) => Buffer.byteLength(s, 'utf8');
 
 function annotate(text) {
   const at = (needle, nth = 1) => {
+    // Whole words only: "he" is not the one in "fishermen".
+    const word = (c) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
     let i = -1;
     for (let k = 0; k < nth; k++) {
-      i = text.indexOf(needle, i + 1);
+      do {
+        i = text.indexOf(needle, i + 1);
+      } while (i >= 0 && ((word(needle[0]) && word(text[i - 1])) ||
+                          (word(needle[needle.length - 1]) && word(text[i + needle.length]))));
       if (i < 0) throw new Error(`'${needle}' (#${nth}) not in text`);
     }
     const b = bytes(text.slice(0, i));
