@@ -133,10 +133,17 @@ class SentenceScanner {
   [[nodiscard]] bool is_lower_start(std::size_t i) const { return first_class(i) == CharClass::lower; }
 
   // Starts like a sentence: a capital, a digit, or opening punctuation.
+  // Not a dash, comma or other mark that continues a sentence ("!”—is").
   [[nodiscard]] bool is_upper_start(std::size_t i) const {
     const CodePoint c = decode(text_, tok_[i].begin);
-    return c.cls == CharClass::upper || c.cls == CharClass::digit || is_opener_punct(c.cp) ||
-           is_bullet(c.cp) || c.cls == CharClass::letter || tok_[i].kind == TokenKind::url;
+    switch (c.cls) {
+      case CharClass::upper: case CharClass::digit: case CharClass::letter: case CharClass::symbol:
+      case CharClass::emoji:
+        return true;
+      default:
+        return is_opener_punct(c.cp) || (is_bullet(c.cp) && c.cp != 0x2013 && c.cp != 0x2014) ||
+               tok_[i].kind == TokenKind::url;
+    }
   }
 
   // A capitalized word that usually opens a sentence ("The", "He", "But"),
@@ -484,9 +491,9 @@ class SentenceScanner {
     switch (kind) {
       case Terminal::mark:
         // "What?" he asked. / where are you? i am here.
-        return !is_lower_start(next) || (!quoted && kLowerBreaks);
+        return is_upper_start(next) || (is_lower_start(next) && !quoted && kLowerBreaks);
       case Terminal::long_ellipsis:
-        return !is_lower_start(next);
+        return is_upper_start(next);
       case Terminal::ellipsis:
         if (first == start_) return false;  // "... Now comes the fun part"
         // After the spaced ". . ." of edited prose, "I" does not start a sentence.

@@ -104,3 +104,10 @@ TEST_CASE("a capitals subheading run into its paragraph ends before the text", "
         Strings{"MANUFACTURING SECTOR TAKING HIT", "The ministry said orders fell."});
   CHECK(sentences_of("NEW YORK Stocks rose.") == Strings{"NEW YORK Stocks rose."});  // two words: a place
 }
+
+TEST_CASE("a dash or a brand's exclamation mark continues the sentence", "[tokenizer]") {
+  CHECK(sentences_of("His act \xE2\x80\x94\"It will be great!\"\xE2\x80\x94is wearing thin.") ==
+        Strings{"His act \xE2\x80\x94\"It will be great!\"\xE2\x80\x94is wearing thin."});
+  CHECK(sentences_of("Jeb! was better than before.") == Strings{"Jeb! was better than before."});
+  CHECK(sentences_of("Really? $5 for that?") == Strings{"Really?", "$5 for that?"});
+}

@@ -75,6 +75,11 @@ constexpr std::array<bool, 256> make_alpha() {
 }
 constexpr std::array<bool, 256> kAlpha = make_alpha();
 
+// Names spelled with their exclamation mark.
+bool is_exclaimed_name(std::string_view w) {
+  return w == "Yahoo" || w == "Jeb" || w == "Jeopardy" || w == "Wham" || w == "Oklahoma";
+}
+
 bool is_regional_indicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
 
 // ASCII punctuation that forms one token when repeated ("***", "$$$", "//").
@@ -210,6 +215,10 @@ class Scanner {
       default: break;
     }
     bool opener = false;
+    if (c.cp == '\'' && q < e && text_[q] == '\'') {  // '' is a double quote (NYT, LaTeX)
+      emit(p, q + 1, TokenKind::punct);
+      return q + 1;  // `leading` stays: it opens or closes like "
+    }
     switch (c.cp) {
       case '\'': case 0x2019:
         if (leading || !prev_is_word(p)) {
@@ -582,7 +591,7 @@ class Scanner {
     if (q < e && text_[q] == '.' && !(q + 2 < e && text_[q + 1] == '.' && text_[q + 2] == '.') &&
         takes_period(ws, q, e)) {
       ++q;
-    } else if (q < e && text_[q] == '!' && iequals_ascii(text_.substr(ws, q - ws), "Yahoo")) {
+    } else if (q < e && text_[q] == '!' && is_exclaimed_name(text_.substr(ws, q - ws))) {
       ++q;
     }
     return finish_word(ws, q, letters, digits, unit_at);

@@ -131,3 +131,8 @@ TEST_CASE("hashtags, mentions and phone prefixes", "[tokenizer]") {
   CHECK(tokens_of("<jane.doe@example.com>") == Strings{"<", "jane.doe@example.com", ">"});
   CHECK(tokens_of("<< File: a.doc >>") == Strings{"<<", "File", ":", "a.doc", ">>"});
 }
+
+TEST_CASE("two apostrophes are one double quote", "[tokenizer]") {
+  CHECK(tokens_of("''We will win,'' he said.") == Strings{"''", "We", "will", "win", ",", "''", "he", "said", "."});
+  CHECK(tokens_of("``great.''") == Strings{"``", "great", ".", "''"});
+}
