@@ -78,6 +78,41 @@ browse "$url#doc=0&quote=3" quote
 dom_has quote 'Quote 3 of 9' 'a quote named in the address is shown in the side panel'
 dom_has quote 'class="a q sel"' 'and highlighted in the text'
 
+# Hover and click, which a screenshot cannot do: a copy of the report gets a
+# script that moves the mouse over a quote and a custom-layer span, clicks a
+# quote and a place, turns sentences on, and records
+# what the page showed in <body data-probe>. (The report ends in
+# "</body>\n</html>\n"; the probe goes in before them.)
+cat >"$work/probe.js" <<'PROBE'
+<script>
+(function () {
+  const out = [];
+  const quote = document.querySelector('#dp-text span.a.q');
+  quote.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 20, clientY: 20 }));
+  const tip = document.getElementById('dp-tip');
+  out.push(tip.hidden ? 'tip-hidden' : 'tip:' + tip.textContent);
+  const custom = [...document.querySelectorAll('#dp-text span.a')].find((s) => s.style.boxShadow);
+  custom.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 20, clientY: 20 }));
+  out.push('custom-tip:' + tip.textContent);
+  quote.click();
+  out.push('detail:' + document.getElementById('dp-detail').textContent);
+  document.querySelector('#dp-text span.a.p').click();
+  out.push('place-rows-highlighted:' + document.querySelectorAll('#dp-places tr.hl').length);
+  document.querySelector('#dp-controls input').click();  // sentences on
+  out.push('sentence-badges:' + document.querySelectorAll('#dp-text .badge.sn').length);
+  document.body.dataset.probe = out.join(' | ');
+})();
+</script>
+PROBE
+{ head -n -2 "$out/report.html"; cat "$work/probe.js"; echo '</body></html>'; } >"$out/probe.html"
+browse "file://$out/probe.html#doc=0" probe
+dom_has probe 'data-probe="tip:[^|]*Quote 1Speaker: Helena Marques' 'hovering a quote shows its speaker'
+dom_has probe 'tip:[^|]*Cue: toldKind: direct' 'hovering a quote shows its cue and kind'
+dom_has probe 'custom-tip:[^|]*entities 1linked: truescore: 0.9type: PERSON' 'hovering a custom layer shows its attributes'
+dom_has probe 'detail:Quote 1 of 9' 'clicking a quote shows it in the side panel'
+dom_has probe 'place-rows-highlighted:1 ' 'clicking a place highlights its row'
+dom_has probe 'sentence-badges:13"' 'the sentences toggle numbers the sentences'
+
 browse "$url#doc=1" hostile
 dom_has hostile 'data-ready="1"' 'the script finished'
 dom_has hostile '&lt;script&gt;alert' 'markup in the text shown as text'

@@ -21,7 +21,7 @@
       if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
       else el.setAttribute(k, v === true ? '' : String(v));
     }
-    for (const kid of kids.flat()) {
+    for (const kid of kids.flat(Infinity)) {
       if (kid != null && kid !== false) el.append(kid instanceof Node ? kid : String(kid));
     }
     return el;
@@ -179,7 +179,7 @@
     return { groups, list };
   }
 
-  function describe(d, speakers, marks) {
+  function describe(d, marks) {
     const block = (title, ...lines) => h('div', null, h('b', null, title), lines.map((l) => [h('br'), l]));
     return marks.map((m) => {
       if (m.t === 'q' || m.t === 'qs' || m.t === 'qc') {
@@ -288,7 +288,7 @@
     box.onmousemove = (e) => {
       const el = e.target.closest && e.target.closest('span.a');
       if (!el) { hideTip(); return; }
-      showTip(describe(d, speakers, segs[+el.dataset.k]), e.clientX, e.clientY);
+      showTip(describe(d, segs[+el.dataset.k]), e.clientX, e.clientY);
     };
     box.onmouseleave = hideTip;
     box.onclick = (e) => {

@@ -166,3 +166,23 @@ TEST_CASE("records that could not be read are listed on the index", "[view]") {
   CHECK(str(index["error_list"][0]) == "in.jsonl:2: not JSON <here>");
   CHECK(report.size() == 1);
 }
+
+TEST_CASE("a long text without spaces and many annotations is embedded whole", "[view]") {
+  // 2 MB of "é" (2 bytes, 1 UTF-16 unit each) and a token every 8 bytes.
+  std::string text;
+  for (int i = 0; i < (1 << 20); ++i) text += "\xC3\xA9";
+  docpipe::Document doc{"long", text};
+  for (docpipe::Offset b = 0; b + 8 <= text.size(); b += 8) doc.tokens.push_back({b, b + 8, docpipe::TokenKind::word});
+  doc.mark_present("tokens");
+  doc.quotes.push_back({0, static_cast<docpipe::Offset>(text.size()), std::nullopt, "Nobody", std::nullopt,
+                        docpipe::QuoteKind::direct, 1.0});
+  doc.mark_present("quotes");
+  docpipe::view::Report report("long");
+  report.add(doc);
+  const auto json = embedded(report.html(), "dp-doc-0");
+  CHECK(json["text"].GetStringLength() == text.size());
+  const auto& tokens = json["tokens"];
+  REQUIRE(tokens.Size() == 2 * doc.tokens.size());
+  CHECK(tokens[tokens.Size() - 1].GetUint() == (1U << 20));  // UTF-16 units, not bytes
+  CHECK(json["quotes"][0]["e"].GetUint() == (1U << 20));
+}
