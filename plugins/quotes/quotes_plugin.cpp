@@ -37,6 +37,9 @@ std::vector<OptionSpec> option_specs() {
       option_list("extra_verbs", {},
                   "More speech verbs, one form each (\"opined\"); add \" obj\" for a verb that takes an addressee "
                   "(\"briefed obj\") or \" indirect\" for a belief verb."),
+      option_bool("attitudes", false,
+                  "Also report attitudes as indirect quotes (\"X criticized the plan\", \"X wants ...\"), as "
+                  "PolNeAR annotates them."),
       option_list("extra_titles", {},
                   "More title words stripped from speaker names (\"Archbishop\"), case as written."),
   };
@@ -54,7 +57,8 @@ PluginInfo describe() {
           .create = [](const StageContext& ctx) -> std::unique_ptr<Stage> {
             const Config& c = ctx.config;
             detail::Lexicon lexicon =
-                detail::Lexicon::load(ctx.data_dir, c.get_list("extra_verbs"), c.get_list("extra_titles"));
+                detail::Lexicon::load(ctx.data_dir, c.get_list("extra_verbs"), c.get_list("extra_titles"),
+                                      c.get_bool("attitudes"));
             detail::ExtractorOptions opt;
             opt.indirect = c.get_bool("indirect");
             opt.mixed = c.get_bool("mixed");

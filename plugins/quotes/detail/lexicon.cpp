@@ -158,9 +158,9 @@ Lexicon::Lexicon() {
 }
 
 Lexicon Lexicon::load(const std::filesystem::path& data_dir, const std::vector<std::string>& extra_verbs,
-                      const std::vector<std::string>& extra_titles) {
+                      const std::vector<std::string>& extra_titles, bool attitudes) {
   Lexicon lex;
-  for (const auto& line : read_lines(data_dir / "speech_verbs.txt")) lex.add_verb_line(line);
+  for (const auto& line : read_lines(data_dir / "speech_verbs.txt")) lex.add_verb_line(line, attitudes);
   for (const auto& line : extra_verbs) lex.add_verb_line(line);
   for (const auto& line : read_lines(data_dir / "titles.txt")) lex.add_title(line);
   for (const auto& line : extra_titles) lex.add_title(trim(line));
@@ -179,7 +179,7 @@ Lexicon Lexicon::load(const std::filesystem::path& data_dir, const std::vector<s
   return lex;
 }
 
-void Lexicon::add_verb_line(std::string_view line) {
+void Lexicon::add_verb_line(std::string_view line, bool attitudes) {
   std::istringstream in{std::string(line)};
   std::string word;
   if (!(in >> word)) return;
@@ -189,6 +189,10 @@ void Lexicon::add_verb_line(std::string_view line) {
     if (tag == "obj") flags |= kCueObj;
     if (tag == "noun") flags |= kNounToo;
     if (tag == "indirect") flags = (flags & ~kCue) | kCueIndirect;
+    if (tag == "attitude") {
+      if (!attitudes) return;
+      flags = (flags & ~kCue) | kCueIndirect;
+    }
   }
   words_.add(word, flags);
 }

@@ -72,9 +72,10 @@ class Lexicon {
  public:
   /// Loads the data files of `data_dir` (speech_verbs.txt, titles.txt,
   /// roles.txt, cue_phrases.txt) and adds `extra_verbs` ("told obj") and
-  /// `extra_titles`. Throws docpipe::ConfigError when a file is missing.
+  /// `extra_titles`; verbs tagged "attitude" count only when `attitudes`.
+  /// Throws docpipe::ConfigError when a file is missing.
   static Lexicon load(const std::filesystem::path& data_dir, const std::vector<std::string>& extra_verbs = {},
-                      const std::vector<std::string>& extra_titles = {});
+                      const std::vector<std::string>& extra_titles = {}, bool attitudes = false);
 
   /// Lex flags of `word`, looked up case-insensitively (ASCII).
   /// Title lookups are case-sensitive.
@@ -84,8 +85,9 @@ class Lexicon {
   /// Multi-word cues, each a list of lowercase words; the speaker follows.
   [[nodiscard]] const std::vector<std::vector<std::string>>& phrases() const { return phrases_; }
 
-  /// Adds one speech verb line: "said", "told obj", "believes indirect".
-  void add_verb_line(std::string_view line);
+  /// Adds one speech verb line: "said", "told obj", "believes indirect";
+  /// an "attitude" line only when `attitudes`.
+  void add_verb_line(std::string_view line, bool attitudes = true);
   void add_title(std::string_view title) { titles_.add(title, 1); }
 
  private:
