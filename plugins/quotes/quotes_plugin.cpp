@@ -35,7 +35,7 @@ std::vector<OptionSpec> option_specs() {
                   "Also report quoted strings nobody is said to speak (scare quotes, titles), without speaker."),
       with_range(option_number("min_confidence", 0.0, "Drop quotes whose confidence is below this."), 0.0, 1.0),
       option_list("extra_verbs", {},
-                  "More speech verbs, one form each (\"opined\"); add \" obj\" for a verb that takes an addressee "
+                  "More speech verbs, one form each (\"harrumphed\"); add \" obj\" for a verb that takes an addressee "
                   "(\"briefed obj\") or \" indirect\" for a belief verb."),
       option_bool("attitudes", false,
                   "Also report attitudes as indirect quotes (\"X criticized the plan\", \"X wants ...\"), as "
