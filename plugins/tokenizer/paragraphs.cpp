@@ -19,14 +19,15 @@ struct Line {
   std::size_t begin;  // first non-space byte
   std::size_t end;    // end of the last non-space code point
   bool blank;
-  bool hard_break;    // ends with U+2029 or a form feed: a paragraph break of its own
+  bool hard_break;  // ends with U+2029 or a form feed: a paragraph break of its own
 };
 
 // Length of the line break at i (0 if none) and whether it also breaks the
 // paragraph (U+2029, form feed).
 inline std::size_t line_break_at(std::string_view text, std::size_t i, bool& hard) {
   switch (static_cast<unsigned char>(text[i])) {
-    case '\n': case '\v':
+    case '\n':
+    case '\v':
       return 1;
     case '\f':
       hard = true;
@@ -87,7 +88,15 @@ void for_each_line(std::string_view text, F&& f) {
 bool ends_like_paragraph(std::string_view text, const Line& line) {
   const std::size_t last = detail::previous_start(text, line.end);
   switch (decode(text, last).cp) {
-    case '.': case '!': case '?': case '"': case '\'': case ':': case ')': case 0x201D: case 0x2019:
+    case '.':
+    case '!':
+    case '?':
+    case '"':
+    case '\'':
+    case ':':
+    case ')':
+    case 0x201D:
+    case 0x2019:
     case 0x2026:
       return true;
     default:
@@ -120,8 +129,8 @@ void Tokenizer::split_paragraphs(std::string_view text, std::vector<Paragraph>& 
       if (ends_like_paragraph(text, line)) ++wire_like;
       return true;
     });
-    rule = !blank_between && lines >= 2 && wire_like * 10 >= lines * 6 ? ParagraphRule::line
-                                                                      : ParagraphRule::blank_line;
+    rule =
+        !blank_between && lines >= 2 && wire_like * 10 >= lines * 6 ? ParagraphRule::line : ParagraphRule::blank_line;
   }
   std::size_t begin = 0;
   std::size_t end = 0;

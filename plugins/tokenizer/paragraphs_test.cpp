@@ -13,13 +13,15 @@ TEST_CASE("blank lines separate paragraphs, trimmed", "[tokenizer]") {
 }
 
 TEST_CASE("wire style: one paragraph per line", "[tokenizer]") {
-  const std::string wire = "Quake hits Japan\nTOKYO (AP) -- A strong quake hit Japan on Monday.\n"
-                           "Officials said there was no damage.\nTrains were halted.";
+  const std::string wire =
+      "Quake hits Japan\nTOKYO (AP) -- A strong quake hit Japan on Monday.\n"
+      "Officials said there was no damage.\nTrains were halted.";
   CHECK(paragraphs_of(wire).size() == 4);
   // Hard-wrapped prose is one paragraph.
-  const std::string wrapped = "This text is wrapped at a fixed width, so its lines end in the middle of\n"
-                              "sentences and carry on at the start of the next line without a break in\n"
-                              "between, as plain-text e-mail and old documents do all the time.";
+  const std::string wrapped =
+      "This text is wrapped at a fixed width, so its lines end in the middle of\n"
+      "sentences and carry on at the start of the next line without a break in\n"
+      "between, as plain-text e-mail and old documents do all the time.";
   CHECK(paragraphs_of(wrapped).size() == 1);
 }
 

@@ -5,8 +5,8 @@
 
 #include "tokenizer.hpp"
 
-#include <catch2/catch.hpp>
 #include <utf8proc.h>
+#include <catch2/catch.hpp>
 
 #include <chrono>
 #include <random>
@@ -31,7 +31,10 @@ bool is_white(std::string_view text, std::size_t i, std::size_t& len) {
   len = static_cast<std::size_t>(n);
   if (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF) return true;
   switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
       return true;
     default:
       return false;
@@ -55,9 +58,9 @@ std::string check_ordered(const std::vector<Span>& spans, std::size_t size, cons
 // broke. Linear in the text.
 std::string invariant_error(const Document& doc) {
   const std::string_view text = doc.text;
-  for (const std::string& e : {check_ordered(doc.tokens, text.size(), "tokens"),
-                               check_ordered(doc.sentences, text.size(), "sentences"),
-                               check_ordered(doc.paragraphs, text.size(), "paragraphs")})
+  for (const std::string& e :
+       {check_ordered(doc.tokens, text.size(), "tokens"), check_ordered(doc.sentences, text.size(), "sentences"),
+        check_ordered(doc.paragraphs, text.size(), "paragraphs")})
     if (!e.empty()) return e;
 
   // Every byte is either in a token or white space, and tokens hold no white space at their ends.
@@ -113,22 +116,103 @@ Document annotate(std::string text, const Options& options = {}) {
 // text no one would write, which is the point.
 const std::vector<std::string>& fragments() {
   static const std::vector<std::string> f = {
-      "word", "Word", "U.S.", "Mr.", "Inc.", "e.g.", "a.m.", "Jan.", "No.", "5", "3.5", "5,000", "10:30",
-      "303-832-8160", "13-17", "non-human", "self-made", "and/or", "9/30/01", "don't", "John's", "cannot",
-      "'", "\"", "(", ")", "[", "]", "[6]", "[...]", ".", ",", ";", ":", "!", "?", "?!", "...", "..", ". . .",
-      "-", "--", "\xE2\x80\x94", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\x98", ":)", ":-(",
-      "http://x.org/a(b)", "www.x.com", "a@b.com", "<a@b.co>", "#tag", "@name", "+1", "$", "%", "*****",
-      "=====", "1.", "2)", "a.", "\xE2\x80\xA2", "\xE2\x81\x83", "\xC3\xA9t\xC3\xA9", "e\xCC\x81", "\xCC\x81",
-      "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", "\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5", "\xE2\x80\x8D", "\xE4\xB8\xAD\xE6\x96\x87",
-      "\xFF", "\xC3", "\xE2\x80", "\xED\xA0\x80", "04/26/2001", "07:17", "AM", "Hi", "Regards", "TOKYO",
-      "(AP)", "5km", "quality.You", "Yahoo!", "P.S.", "\xE2\x80\xA6", "''", "``",
+      "word",
+      "Word",
+      "U.S.",
+      "Mr.",
+      "Inc.",
+      "e.g.",
+      "a.m.",
+      "Jan.",
+      "No.",
+      "5",
+      "3.5",
+      "5,000",
+      "10:30",
+      "303-832-8160",
+      "13-17",
+      "non-human",
+      "self-made",
+      "and/or",
+      "9/30/01",
+      "don't",
+      "John's",
+      "cannot",
+      "'",
+      "\"",
+      "(",
+      ")",
+      "[",
+      "]",
+      "[6]",
+      "[...]",
+      ".",
+      ",",
+      ";",
+      ":",
+      "!",
+      "?",
+      "?!",
+      "...",
+      "..",
+      ". . .",
+      "-",
+      "--",
+      "\xE2\x80\x94",
+      "\xE2\x80\x9C",
+      "\xE2\x80\x9D",
+      "\xE2\x80\x99",
+      "\xE2\x80\x98",
+      ":)",
+      ":-(",
+      "http://x.org/a(b)",
+      "www.x.com",
+      "a@b.com",
+      "<a@b.co>",
+      "#tag",
+      "@name",
+      "+1",
+      "$",
+      "%",
+      "*****",
+      "=====",
+      "1.",
+      "2)",
+      "a.",
+      "\xE2\x80\xA2",
+      "\xE2\x81\x83",
+      "\xC3\xA9t\xC3\xA9",
+      "e\xCC\x81",
+      "\xCC\x81",
+      "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD",
+      "\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5",
+      "\xE2\x80\x8D",
+      "\xE4\xB8\xAD\xE6\x96\x87",
+      "\xFF",
+      "\xC3",
+      "\xE2\x80",
+      "\xED\xA0\x80",
+      "04/26/2001",
+      "07:17",
+      "AM",
+      "Hi",
+      "Regards",
+      "TOKYO",
+      "(AP)",
+      "5km",
+      "quality.You",
+      "Yahoo!",
+      "P.S.",
+      "\xE2\x80\xA6",
+      "''",
+      "``",
   };
   return f;
 }
 
 const std::vector<std::string>& separators() {
-  static const std::vector<std::string> s = {" ",  " ",  " ",    "",     "\n", "\n\n", "\t", "\r\n",
-                                             "\xC2\xA0", "\xE2\x80\xA8", "\xE2\x80\xA9", "  \n  \n", "\f"};
+  static const std::vector<std::string> s = {
+      " ", " ", " ", "", "\n", "\n\n", "\t", "\r\n", "\xC2\xA0", "\xE2\x80\xA8", "\xE2\x80\xA9", "  \n  \n", "\f"};
   return s;
 }
 
@@ -252,7 +336,9 @@ TEST_CASE("hostile input takes linear time", "[tokenizer]") {
   SECTION("a long chunk of joined words, dots, hyphens, slashes and apostrophes") {
     check_linear("ab.Cd-ef/gh'ij:12-345.6,7@x.Yz", 100'000);
   }
-  SECTION("a URL and an e-mail address that never end") { check_linear("http://a.b/c-d_e.f?g=(h)", 100'000); }
+  SECTION("a URL and an e-mail address that never end") {
+    check_linear("http://a.b/c-d_e.f?g=(h)", 100'000);
+  }
   SECTION("a megabyte of punctuation") {
     std::mt19937 rng(11);
     const std::string marks = ".,;:!?()[]{}\"'-*/\\<>=";
@@ -279,5 +365,7 @@ TEST_CASE("hostile input takes linear time", "[tokenizer]") {
     check_linear(" \n", 100'000);
     check_linear("\n\n", 100'000);
   }
-  SECTION("opening brackets and quotes without end") { check_linear("(\"'[", 100'000); }
+  SECTION("opening brackets and quotes without end") {
+    check_linear("(\"'[", 100'000);
+  }
 }

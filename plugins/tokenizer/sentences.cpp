@@ -29,8 +29,16 @@ struct ListMarker {
 
 bool is_bullet(char32_t cp) {
   switch (cp) {
-    case 0x2022: case 0x25AA: case 0x25E6: case 0x2023: case 0x2043: case 0x25CF: case 0x25A0: case 0x25BA:
-    case 0x2013: case 0x2014:
+    case 0x2022:
+    case 0x25AA:
+    case 0x25E6:
+    case 0x2023:
+    case 0x2043:
+    case 0x25CF:
+    case 0x25A0:
+    case 0x25BA:
+    case 0x2013:
+    case 0x2014:
       return true;
     default:
       return false;
@@ -39,7 +47,15 @@ bool is_bullet(char32_t cp) {
 
 bool is_closer(char32_t cp) {
   switch (cp) {
-    case ')': case ']': case '}': case '"': case '\'': case 0x201D: case 0x2019: case 0x00BB: case 0x203A:
+    case ')':
+    case ']':
+    case '}':
+    case '"':
+    case '\'':
+    case 0x201D:
+    case 0x2019:
+    case 0x00BB:
+    case 0x203A:
       return true;
     default:
       return false;
@@ -48,8 +64,17 @@ bool is_closer(char32_t cp) {
 
 bool is_opener_punct(char32_t cp) {
   switch (cp) {
-    case '(': case '[': case '{': case '"': case '\'': case 0x201C: case 0x2018: case 0x00AB: case 0x201E:
-    case 0x00BF: case 0x00A1:
+    case '(':
+    case '[':
+    case '{':
+    case '"':
+    case '\'':
+    case 0x201C:
+    case 0x2018:
+    case 0x00AB:
+    case 0x201E:
+    case 0x00BF:
+    case 0x00A1:
       return true;
     default:
       return false;
@@ -58,9 +83,9 @@ bool is_opener_punct(char32_t cp) {
 
 // Words that end a line without ending it ("the\nUnited States").
 bool runs_on(std::string_view w) {
-  static constexpr std::string_view kWords[] = {",",  ";",    "-",   "(",    "/",  "&",   "and", "or",  "the",
-                                                "of", "to",   "a",   "an",   "in", "for", "with", "by", "at",
-                                                "on", "from", "that", "is",  "was", "are", "but"};
+  static constexpr std::string_view kWords[] = {",",  ";",    "-",    "(",  "/",   "&",   "and",  "or", "the",
+                                                "of", "to",   "a",    "an", "in",  "for", "with", "by", "at",
+                                                "on", "from", "that", "is", "was", "are", "but"};
   for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
@@ -68,7 +93,9 @@ bool runs_on(std::string_view w) {
 
 constexpr bool kLowerBreaks = true;
 
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_upper_ascii(char c) {
+  return c >= 'A' && c <= 'Z';
+}
 
 class SentenceScanner {
  public:
@@ -137,7 +164,10 @@ class SentenceScanner {
   [[nodiscard]] bool is_upper_start(std::size_t i) const {
     const CodePoint c = decode(text_, tok_[i].begin);
     switch (c.cls) {
-      case CharClass::upper: case CharClass::digit: case CharClass::letter: case CharClass::symbol:
+      case CharClass::upper:
+      case CharClass::digit:
+      case CharClass::letter:
+      case CharClass::symbol:
       case CharClass::emoji:
         return true;
       default:
@@ -254,8 +284,10 @@ class SentenceScanner {
     if (tok_[i].kind != TokenKind::number) return false;
     int slashes = 0;
     for (char c : str(i)) {
-      if (c == '/') ++slashes;
-      else if (c < '0' || c > '9') return false;
+      if (c == '/')
+        ++slashes;
+      else if (c < '0' || c > '9')
+        return false;
     }
     return slashes == 2;
   }
@@ -270,8 +302,7 @@ class SentenceScanner {
 
   [[nodiscard]] bool is_am_pm(std::size_t i) const {
     const std::string_view s = str(i);
-    return s == "AM" || s == "PM" || s == "am" || s == "pm" || s == "a.m." || s == "p.m." || s == "A.M." ||
-           s == "P.M.";
+    return s == "AM" || s == "PM" || s == "am" || s == "pm" || s == "a.m." || s == "p.m." || s == "A.M." || s == "P.M.";
   }
 
   // The time stamp of a forwarded e-mail stands alone:
@@ -290,10 +321,9 @@ class SentenceScanner {
   // "Best regards, | Debra", "Thanks, | Sean".
   [[nodiscard]] bool ends_greeting(std::size_t i) const {
     if (str(i) != "," || i > start_ + 3 || i == start_) return false;
-    static constexpr std::string_view kFirst[] = {"Hi",       "Hello",  "Hey",   "Dear",       "Greetings",
-                                                  "Regards",  "Best",   "Kind",  "Kindest",    "Warm",
-                                                  "Warmest",  "Thanks", "Cheers", "Sincerely", "Respectfully",
-                                                  "Yours",    "Cordially"};
+    static constexpr std::string_view kFirst[] = {
+        "Hi",   "Hello",   "Hey",    "Dear",   "Greetings", "Regards",      "Best",  "Kind",     "Kindest",
+        "Warm", "Warmest", "Thanks", "Cheers", "Sincerely", "Respectfully", "Yours", "Cordially"};
     const std::string_view w = str(start_);
     bool greeting = false;
     for (std::string_view k : kFirst) greeting = greeting || w == k;
@@ -343,7 +373,12 @@ class SentenceScanner {
     const std::string_view s = str(i);
     if (s.size() < 5 || (tok_[i].kind != TokenKind::punct && tok_[i].kind != TokenKind::symbol)) return false;
     switch (s[0]) {
-      case '=': case '*': case '_': case '-': case '~': case '#':
+      case '=':
+      case '*':
+      case '_':
+      case '-':
+      case '~':
+      case '#':
         break;
       default:
         return false;
@@ -388,7 +423,15 @@ class SentenceScanner {
           text_[a.end - 1] == '.')
         return false;
       switch (text_[b.begin]) {
-        case ',': case ';': case ':': case ')': case '\'': case '"': case '.': case '!': case '?':
+        case ',':
+        case ';':
+        case ':':
+        case ')':
+        case '\'':
+        case '"':
+        case '.':
+        case '!':
+        case '?':
           break;
         default:
           return false;
@@ -416,9 +459,17 @@ class SentenceScanner {
       case TokenKind::punct:
         if (len != 1) return false;
         switch (text_[a.begin]) {
-          case ',': return i > start_ + 3;  // greetings
-          case ';': case ':': case '(': case ')': case '"': case '\'': return true;
-          default: return false;
+          case ',':
+            return i > start_ + 3;  // greetings
+          case ';':
+          case ':':
+          case '(':
+          case ')':
+          case '"':
+          case '\'':
+            return true;
+          default:
+            return false;
         }
       default:
         return false;
@@ -464,14 +515,12 @@ class SentenceScanner {
       ++j;
     const bool quoted = j != i;  // '"What?" he asked' goes on
     // "I love her. :)" - the smiley belongs to the sentence before
-    if (kind != Terminal::emoticon && j + 1 < tok_.size() && in_para(j + 1) &&
-        terminal(j + 1) == Terminal::emoticon)
+    if (kind != Terminal::emoticon && j + 1 < tok_.size() && in_para(j + 1) && terminal(j + 1) == Terminal::emoticon)
       ++j;
     // A citation or omission mark right after the end belongs to the
     // sentence: "... in 1805. [6] Next", "... for all! [...]", "... rights. 4 Even".
     if (j + 3 < tok_.size() && str(j + 1) == "[" && str(j + 3) == "]" && attached(j + 2) && attached(j + 3) &&
-        in_para(j + 3) &&
-        (tok_[j + 2].kind == TokenKind::number || terminal(j + 2) == Terminal::ellipsis)) {
+        in_para(j + 3) && (tok_[j + 2].kind == TokenKind::number || terminal(j + 2) == Terminal::ellipsis)) {
       j += 3;
     } else if (j + 2 < tok_.size() && in_para(j + 2) && tok_[j + 1].kind == TokenKind::number &&
                str(j + 1).size() <= 2 && first_class(j + 2) == CharClass::upper && !gap_has_newline(j)) {
@@ -483,7 +532,12 @@ class SentenceScanner {
     if (breaks_before(j)) return true;
     const bool newline = gap_has_newline(j);
     switch (text_[tok_[next].begin]) {
-      case ',': case ';': case ':': case ')': case ']': case '}':
+      case ',':
+      case ';':
+      case ':':
+      case ')':
+      case ']':
+      case '}':
         return false;  // "affiliates. , 2000" is one sentence gone wrong, not two
       default:
         break;
@@ -523,8 +577,8 @@ class SentenceScanner {
     }
     if (tok_[next].kind == TokenKind::url) return true;
     if (is_lower_start(next)) return kLowerBreaks && !closed && i > 0 && attached(i) && plain_word(i - 1);
-    if (first_class(next) == CharClass::digit && i > 0 && attached(i) &&
-        tok_[i - 1].kind != TokenKind::word && tok_[i - 1].kind != TokenKind::number)
+    if (first_class(next) == CharClass::digit && i > 0 && attached(i) && tok_[i - 1].kind != TokenKind::word &&
+        tok_[i - 1].kind != TokenKind::number)
       return false;  // "N°. 5"
     return true;
   }
@@ -532,7 +586,7 @@ class SentenceScanner {
   [[nodiscard]] bool abbreviation_ends(std::size_t i, std::size_t next, bool newline) const {
     std::string_view w = str(i);
     w.remove_suffix(1);
-    if (i == start_ && list_marker(i).style != ListStyle::none) return false;  // "a. The first item"
+    if (i == start_ && list_marker(i).style != ListStyle::none) return false;    // "a. The first item"
     if (i == start_ && (w == "P.S" || w == "PS" || w == "P.P.S")) return false;  // "P.S. I moved"
     if (is_lower_start(next)) return false;
     if (first_class(next) == CharClass::digit) return newline;

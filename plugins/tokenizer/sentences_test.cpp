@@ -26,7 +26,8 @@ TEST_CASE("closing quotes and brackets stay with their sentence", "[tokenizer]")
   CHECK(sentences_of("\"Will it work?\" She did not know.") == Strings{"\"Will it work?\"", "She did not know."});
   CHECK(sentences_of("\"Stop!\" he shouted.") == Strings{"\"Stop!\" he shouted."});
   CHECK(sentences_of("\"We will win,\" he said. \"We must.\"") == Strings{"\"We will win,\" he said.", "\"We must.\""});
-  CHECK(sentences_of("\xE2\x80\x9CNo.\xE2\x80\x9D Then silence.") == Strings{"\xE2\x80\x9CNo.\xE2\x80\x9D", "Then silence."});
+  CHECK(sentences_of("\xE2\x80\x9CNo.\xE2\x80\x9D Then silence.") ==
+        Strings{"\xE2\x80\x9CNo.\xE2\x80\x9D", "Then silence."});
   CHECK(sentences_of("He agreed (after a while.) Then he left.") ==
         Strings{"He agreed (after a while.)", "Then he left."});
 }

@@ -27,8 +27,7 @@ constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 bool iequals_ascii(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (detail::lower_ascii(a[i]) != detail::lower_ascii(b[i]))
-      return false;
+    if (detail::lower_ascii(a[i]) != detail::lower_ascii(b[i])) return false;
   return true;
 }
 
@@ -40,15 +39,32 @@ bool iends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && iequals_ascii(s.substr(s.size() - suffix.size()), suffix);
 }
 
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_alnum(char c) { return is_ascii_digit(c) || is_ascii_alpha(c); }
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_alnum(char c) {
+  return is_ascii_digit(c) || is_ascii_alpha(c);
+}
 
 // Opening punctuation: splitting it off leaves the chunk "leading".
 bool is_opening(char32_t cp) {
   switch (cp) {
-    case '(': case '[': case '{': case '<': case '"': case '`': case 0x201C: case 0x201E: case 0x2018:
-    case 0x00AB: case 0x2039: case 0x00BF: case 0x00A1:
+    case '(':
+    case '[':
+    case '{':
+    case '<':
+    case '"':
+    case '`':
+    case 0x201C:
+    case 0x201E:
+    case 0x2018:
+    case 0x00AB:
+    case 0x2039:
+    case 0x00BF:
+    case 0x00A1:
       return true;
     default:
       return false;
@@ -80,13 +96,31 @@ bool is_exclaimed_name(std::string_view w) {
   return w == "Yahoo" || w == "Jeb" || w == "Jeopardy" || w == "Wham" || w == "Oklahoma";
 }
 
-bool is_regional_indicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
+bool is_regional_indicator(char32_t cp) {
+  return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
 
 // ASCII punctuation that forms one token when repeated ("***", "$$$", "//").
 bool repeats(char c) {
   switch (c) {
-    case '*': case '+': case '<': case '>': case '~': case '/': case '\\': case '$': case '^': case '|':
-    case '#': case '&': case '%': case '@': case ',': case ';': case ':': case '`':
+    case '*':
+    case '+':
+    case '<':
+    case '>':
+    case '~':
+    case '/':
+    case '\\':
+    case '$':
+    case '^':
+    case '|':
+    case '#':
+    case '&':
+    case '%':
+    case '@':
+    case ',':
+    case ';':
+    case ':':
+    case '`':
       return true;
     default:
       return false;
@@ -209,10 +243,17 @@ class Scanner {
     std::size_t q = p + c.len;
     TokenKind kind = TokenKind::punct;
     switch (c.cls) {
-      case CharClass::symbol: kind = TokenKind::symbol; break;
-      case CharClass::emoji: kind = TokenKind::emoji; break;
-      case CharClass::invalid: kind = TokenKind::other; break;
-      default: break;
+      case CharClass::symbol:
+        kind = TokenKind::symbol;
+        break;
+      case CharClass::emoji:
+        kind = TokenKind::emoji;
+        break;
+      case CharClass::invalid:
+        kind = TokenKind::other;
+        break;
+      default:
+        break;
     }
     bool opener = false;
     if (c.cp == '\'' && q < e && text_[q] == '\'') {  // '' is a double quote (NYT, LaTeX)
@@ -220,7 +261,8 @@ class Scanner {
       return q + 1;  // `leading` stays: it opens or closes like "
     }
     switch (c.cp) {
-      case '\'': case 0x2019:
+      case '\'':
+      case 0x2019:
         if (leading || !prev_is_word(p)) {
           if (const std::size_t m = detail::leading_apostrophe_word(rest); m != 0) {
             finish_word(p, p + m, true, false, kNone);
@@ -243,10 +285,13 @@ class Scanner {
         open_single_ = true;
         opener = true;
         break;
-      case '.': case '!': case '?':
+      case '.':
+      case '!':
+      case '?':
         while (q < e && (text_[q] == '.' || text_[q] == '!' || text_[q] == '?')) ++q;
         break;
-      case '-': case '=':
+      case '-':
+      case '=':
         if (const std::size_t m = detail::emoticon_length(rest); m != 0 && ends_emoticon(p + m, e)) {
           emit(p, p + m, TokenKind::symbol);
           leading = false;
@@ -303,9 +348,7 @@ class Scanner {
     return q;
   }
 
-  bool ends_emoticon(std::size_t q, std::size_t e) const {
-    return q >= e || !detail::is_alnum(class_at(text_, q));
-  }
+  bool ends_emoticon(std::size_t q, std::size_t e) const { return q >= e || !detail::is_alnum(class_at(text_, q)); }
 
   bool prev_is_word(std::size_t p) const {
     if (p == 0) return false;
@@ -328,7 +371,14 @@ class Scanner {
   std::size_t url_length(std::size_t p, std::size_t e) const {
     const std::string_view rest = text_.substr(p, e - p);
     switch (rest[0]) {  // most words are not URLs
-      case 'h': case 'H': case 'f': case 'F': case 'm': case 'M': case 'w': case 'W':
+      case 'h':
+      case 'H':
+      case 'f':
+      case 'F':
+      case 'm':
+      case 'M':
+      case 'w':
+      case 'W':
         break;
       default:
         return 0;
@@ -351,13 +401,31 @@ class Scanner {
       const char32_t cp = decode(rest, last).cp;
       bool strip = false;
       switch (cp) {
-        case '.': case ',': case ';': case ':': case '!': case '?': case '\'': case '"': case '>': case 0x201D:
-        case 0x2019: case 0x00BB: case 0x2026:
+        case '.':
+        case ',':
+        case ';':
+        case ':':
+        case '!':
+        case '?':
+        case '\'':
+        case '"':
+        case '>':
+        case 0x201D:
+        case 0x2019:
+        case 0x00BB:
+        case 0x2026:
           strip = true;
           break;
-        case ')': strip = parens < 0; parens += strip ? 1 : 0; break;
-        case ']': strip = brackets < 0; brackets += strip ? 1 : 0; break;
-        default: break;
+        case ')':
+          strip = parens < 0;
+          parens += strip ? 1 : 0;
+          break;
+        case ']':
+          strip = brackets < 0;
+          brackets += strip ? 1 : 0;
+          break;
+        default:
+          break;
       }
       if (!strip) break;
       end = last;
@@ -373,8 +441,7 @@ class Scanner {
       if (ch == '@') {
         if (at != kNone) return 0;
         at = q;
-      } else if (!(is_ascii_alnum(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-' ||
-                   ch == '\'')) {
+      } else if (!(is_ascii_alnum(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-' || ch == '\'')) {
         break;
       }
       ++q;
@@ -463,9 +530,8 @@ class Scanner {
 
   std::size_t word(std::size_t p, std::size_t e, bool leading) {
     if (leading) {
-      if (const std::size_t u = (chunk_flags_ & kByteColon) != 0 || text_[p] == 'w' || text_[p] == 'W'
-                                    ? url_length(p, e)
-                                    : 0;
+      if (const std::size_t u =
+              (chunk_flags_ & kByteColon) != 0 || text_[p] == 'w' || text_[p] == 'W' ? url_length(p, e) : 0;
           u != 0) {
         emit(p, p + u, TokenKind::url);
         return p + u;
@@ -517,10 +583,12 @@ class Scanner {
                    !(next == CharClass::upper && detail::is_letter(prev) && missing_space(dot_seg, q, nq, e));
           if (joined) dot_seg = nq;
           break;
-        case ',': case ':':
+        case ',':
+        case ':':
           joined = prev == CharClass::digit && next == CharClass::digit;
           break;
-        case '\'': case 0x2019:
+        case '\'':
+        case 0x2019:
           if (prev_alnum && detail::is_letter(next)) {
             joined = true;
           } else if (detail::is_letter(prev) && (text_[q - 1] == 's' || text_[q - 1] == 'S') && !next_alnum &&
@@ -529,7 +597,8 @@ class Scanner {
             return finish_word(ws, q, letters, digits, unit_at);
           }
           break;
-        case '-': case 0x2010:
+        case '-':
+        case 0x2010:
           if (prev_alnum && next_alnum) {
             if (keep_hyphen(seg, q, nq, e)) {
               joined = true;
@@ -569,7 +638,9 @@ class Scanner {
             continue;
           }
           break;
-        case '@': case '&': case '+':
+        case '@':
+        case '&':
+        case '+':
           joined = prev_alnum && next_alnum;
           break;
         case '(':
@@ -653,14 +724,13 @@ class Scanner {
   const Tokenizer& tokenizer_;
   std::string_view text_;
   std::vector<Token>& out_;
-  bool open_single_ = false;     // an opening single quote waits for its close
+  bool open_single_ = false;      // an opening single quote waits for its close
   std::uint8_t chunk_flags_ = 0;  // kByte* bits seen in the current chunk
 };
 
 }  // namespace
 
-Tokenizer::Tokenizer(Options options)
-    : options_(std::move(options)), abbreviations_(options_.extra_abbreviations) {}
+Tokenizer::Tokenizer(Options options) : options_(std::move(options)), abbreviations_(options_.extra_abbreviations) {}
 
 void Tokenizer::tokenize(std::string_view text, std::vector<Token>& out) const {
   Scanner(*this, text, out).run();

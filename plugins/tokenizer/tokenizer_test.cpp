@@ -39,8 +39,7 @@ TEST_CASE("clitic split gives UD words", "[tokenizer]") {
 }
 
 TEST_CASE("URLs and e-mail addresses are kept whole", "[tokenizer]") {
-  CHECK(tokens_of("See http://example.com/a?b=1&c=2.") ==
-        Strings{"See", "http://example.com/a?b=1&c=2", "."});
+  CHECK(tokens_of("See http://example.com/a?b=1&c=2.") == Strings{"See", "http://example.com/a?b=1&c=2", "."});
   CHECK(tokens_of("(www.example.org)") == Strings{"(", "www.example.org", ")"});
   CHECK(tokens_of("at https://en.wikipedia.org/wiki/Foo_(bar), then") ==
         Strings{"at", "https://en.wikipedia.org/wiki/Foo_(bar)", ",", "then"});
@@ -95,23 +94,31 @@ TEST_CASE("punctuation runs and emoticons stay whole", "[tokenizer]") {
 
 TEST_CASE("Unicode: marks, emoji, non-breaking spaces, other scripts", "[tokenizer]") {
   CHECK(tokens_of("caf\xC3\xA9 cafe\xCC\x81.") == Strings{"caf\xC3\xA9", "cafe\xCC\x81", "."});
-  CHECK(tokens_of("a\xC2\xA0" "b") == Strings{"a", "b"});  // NBSP separates
+  CHECK(tokens_of("a\xC2\xA0"
+                  "b") == Strings{"a", "b"});  // NBSP separates
   // thumbs up with skin tone, family with ZWJ, a flag
-  const std::string emoji = "ok\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 "
-                            "\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5";
+  const std::string emoji =
+      "ok\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 "
+      "\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5";
   CHECK(tokens_of(emoji) == Strings{"ok", "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD",
-                                    "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9", "\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5"});
+                                    "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9",
+                                    "\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5"});
   CHECK(tokens_of("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1.") ==
-        Strings{"\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", ",", "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1", "."});
+        Strings{"\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", ",", "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1",
+                "."});
   CHECK(tokens_of("\xE2\x80\x94quote\xE2\x80\x94") == Strings{"\xE2\x80\x94", "quote", "\xE2\x80\x94"});
 }
 
 TEST_CASE("invalid UTF-8 bytes become tokens of their own", "[tokenizer]") {
-  const std::string text = "ab\xFF" "cd \xC3";
+  const std::string text =
+      "ab\xFF"
+      "cd \xC3";
   const auto toks = tokens_of(text);
   std::string joined;
   for (const auto& t : toks) joined += t;
-  CHECK(joined == "ab\xFF" "cd\xC3");
+  CHECK(joined ==
+        "ab\xFF"
+        "cd\xC3");
 }
 
 TEST_CASE("slashes split between words, not in short forms or numbers", "[tokenizer]") {

@@ -6,9 +6,9 @@
 
 #include <array>
 #include <bit>
-#include <cstring>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace docpipe::tokenizer::detail {
@@ -28,7 +28,9 @@ enum class CharClass : std::uint8_t {
 };
 
 /// ASCII lowercase of one byte (other bytes unchanged); no locale.
-[[nodiscard]] constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+[[nodiscard]] constexpr char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
 
 /// One decoded code point.
 struct CodePoint {
@@ -37,27 +39,38 @@ struct CodePoint {
   CharClass cls = CharClass::invalid;
 };
 
-[[nodiscard]] constexpr bool is_space(CharClass c) { return c == CharClass::space || c == CharClass::newline; }
+[[nodiscard]] constexpr bool is_space(CharClass c) {
+  return c == CharClass::space || c == CharClass::newline;
+}
 [[nodiscard]] constexpr bool is_letter(CharClass c) {
   return c == CharClass::upper || c == CharClass::lower || c == CharClass::letter;
 }
-[[nodiscard]] constexpr bool is_alnum(CharClass c) { return is_letter(c) || c == CharClass::digit; }
+[[nodiscard]] constexpr bool is_alnum(CharClass c) {
+  return is_letter(c) || c == CharClass::digit;
+}
 /// Letters, digits and marks: what words are made of.
-[[nodiscard]] constexpr bool is_word(CharClass c) { return is_alnum(c) || c == CharClass::extend; }
+[[nodiscard]] constexpr bool is_word(CharClass c) {
+  return is_alnum(c) || c == CharClass::extend;
+}
 
 namespace table {
 constexpr std::array<CharClass, 128> make_ascii() {
   std::array<CharClass, 128> t{};
   for (int c = 0; c < 128; ++c) {
     CharClass k = CharClass::punct;
-    if (c < 0x20 || c == 0x7f) k = CharClass::space;
-    else if (c == ' ') k = CharClass::space;
-    else if (c >= 'A' && c <= 'Z') k = CharClass::upper;
-    else if (c >= 'a' && c <= 'z') k = CharClass::lower;
-    else if (c >= '0' && c <= '9') k = CharClass::digit;
-    else if (c == '_') k = CharClass::letter;
-    else if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' || c == '|' ||
-             c == '~')
+    if (c < 0x20 || c == 0x7f)
+      k = CharClass::space;
+    else if (c == ' ')
+      k = CharClass::space;
+    else if (c >= 'A' && c <= 'Z')
+      k = CharClass::upper;
+    else if (c >= 'a' && c <= 'z')
+      k = CharClass::lower;
+    else if (c >= '0' && c <= '9')
+      k = CharClass::digit;
+    else if (c == '_')
+      k = CharClass::letter;
+    else if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' || c == '|' || c == '~')
       k = CharClass::symbol;
     t[static_cast<std::size_t>(c)] = k;
   }
@@ -75,29 +88,62 @@ inline constexpr std::array<CharClass, 128> kAscii = make_ascii();
 /// The class of a non-ASCII code point.
 [[nodiscard]] inline CharClass classify(char32_t cp) {
   switch (cp) {
-    case 0x0085: case 0x2028: case 0x2029: return CharClass::newline;
-    case 0x200B: case 0x2060: case 0xFEFF: return CharClass::space;  // zero-width spaces, BOM
-    case 0x200C: case 0x200D: return CharClass::extend;              // ZWNJ, ZWJ
-    default: break;
+    case 0x0085:
+    case 0x2028:
+    case 0x2029:
+      return CharClass::newline;
+    case 0x200B:
+    case 0x2060:
+    case 0xFEFF:
+      return CharClass::space;  // zero-width spaces, BOM
+    case 0x200C:
+    case 0x200D:
+      return CharClass::extend;  // ZWNJ, ZWJ
+    default:
+      break;
   }
   if (cp >= 0x1F3FB && cp <= 0x1F3FF) return CharClass::extend;  // skin tones
   if (cp >= 0xE0020 && cp <= 0xE007F) return CharClass::extend;  // emoji tag sequences
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return CharClass::upper;
-    case UTF8PROC_CATEGORY_LL: return CharClass::lower;
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+      return CharClass::upper;
+    case UTF8PROC_CATEGORY_LL:
+      return CharClass::lower;
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
       return CharClass::letter;
-    case UTF8PROC_CATEGORY_ND: return CharClass::digit;
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_CF:
+    case UTF8PROC_CATEGORY_ND:
+      return CharClass::digit;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_CF:
       return CharClass::extend;  // soft hyphen and other format characters stay inside their word
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_CC: return CharClass::space;
-    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP: return CharClass::newline;
-    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
-    case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF: case UTF8PROC_CATEGORY_PO:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_CC:
+      return CharClass::space;
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+      return CharClass::newline;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
       return CharClass::punct;
-    case UTF8PROC_CATEGORY_SO: return is_emoji_cp(cp) ? CharClass::emoji : CharClass::symbol;
-    case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK: return CharClass::symbol;
-    default: return CharClass::symbol;  // unassigned, private use, surrogates: a token of their own
+    case UTF8PROC_CATEGORY_SO:
+      return is_emoji_cp(cp) ? CharClass::emoji : CharClass::symbol;
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK:
+      return CharClass::symbol;
+    default:
+      return CharClass::symbol;  // unassigned, private use, surrogates: a token of their own
   }
 }
 
@@ -131,16 +177,22 @@ namespace swar {
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
 /// High bit set in each byte of `w` below `n` (n <= 128; exact for the lowest such byte).
-constexpr std::uint64_t below(std::uint64_t w, std::uint8_t n) { return (w - kOnes * n) & ~w & kHighs; }
+constexpr std::uint64_t below(std::uint64_t w, std::uint8_t n) {
+  return (w - kOnes * n) & ~w & kHighs;
+}
 /// High bit set in each byte of `w` equal to `b` (exact for the lowest such byte).
-constexpr std::uint64_t equal(std::uint64_t w, std::uint8_t b) { return below(w ^ (kOnes * b), 1); }
+constexpr std::uint64_t equal(std::uint64_t w, std::uint8_t b) {
+  return below(w ^ (kOnes * b), 1);
+}
 inline std::uint64_t load(const char* p) {
   std::uint64_t w;
   std::memcpy(&w, p, sizeof w);
   return w;
 }
 /// Byte index of the lowest flagged byte (mask != 0), for little-endian loads.
-inline std::size_t first(std::uint64_t mask) { return static_cast<std::size_t>(__builtin_ctzll(mask)) / 8; }
+inline std::size_t first(std::uint64_t mask) {
+  return static_cast<std::size_t>(__builtin_ctzll(mask)) / 8;
+}
 }  // namespace swar
 
 /// Skips plain ASCII text from byte i: returns the first index at or after i
@@ -152,8 +204,8 @@ inline std::size_t first(std::uint64_t mask) { return static_cast<std::size_t>(_
   const std::size_t n = text.size();
   while (i + 8 <= n) {
     const std::uint64_t w = swar::load(text.data() + i);
-    const std::uint64_t m = swar::below(w, 0x21) | (w & swar::kHighs) | swar::equal(w, 0x7F) |
-                            swar::equal(w, stop1) | swar::equal(w, stop2);
+    const std::uint64_t m = swar::below(w, 0x21) | (w & swar::kHighs) | swar::equal(w, 0x7F) | swar::equal(w, stop1) |
+                            swar::equal(w, stop2);
     if (m != 0) return i + swar::first(m);
     i += 8;
   }

@@ -3,8 +3,8 @@
 #include "detail/chars.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <cctype>
+#include <iterator>
 
 namespace docpipe::tokenizer::detail {
 namespace {
@@ -22,50 +22,185 @@ constexpr std::uint8_t kCapFinal = kCapOnly | kOftenFinal;
 // run of one- and two-letter segments joined by periods.
 constexpr Seed kSeeds[] = {
     // titles before a name
-    {"mr", kTitle}, {"mrs", kTitle}, {"ms", kTitle}, {"dr", kTitle}, {"prof", kTitle}, {"messrs", kTitle},
-    {"mmes", kTitle}, {"msgr", kTitle}, {"rev", kTitle}, {"hon", kCapTitle}, {"sen", kCapTitle},
-    {"rep", kCapTitle}, {"reps", kCapTitle}, {"sens", kCapTitle}, {"gov", kCapTitle}, {"govs", kCapTitle},
-    {"gen", kCapTitle}, {"lt", kTitle}, {"col", kCapTitle}, {"maj", kCapTitle}, {"capt", kTitle},
-    {"cmdr", kTitle}, {"cdr", kCapTitle}, {"sgt", kTitle}, {"cpl", kTitle}, {"pvt", kTitle},
-    {"adm", kCapTitle}, {"brig", kCapTitle}, {"pres", kCapTitle}, {"supt", kTitle}, {"insp", kCapTitle},
-    {"det", kCapTitle}, {"atty", kTitle}, {"fr", kCapTitle}, {"mt", kCapTitle}, {"ft", kAbbrevPlain},
-    {"pt", kCapTitle}, {"gens", kCapTitle}, {"lieut", kTitle}, {"sr", kOftenFinal}, {"jr", kOftenFinal},
-    {"st", kAbbrevPlain}, {"ps", kCapOnly}, {"sts", kAbbrevPlain}, {"drs", kTitle},
+    {"mr", kTitle},
+    {"mrs", kTitle},
+    {"ms", kTitle},
+    {"dr", kTitle},
+    {"prof", kTitle},
+    {"messrs", kTitle},
+    {"mmes", kTitle},
+    {"msgr", kTitle},
+    {"rev", kTitle},
+    {"hon", kCapTitle},
+    {"sen", kCapTitle},
+    {"rep", kCapTitle},
+    {"reps", kCapTitle},
+    {"sens", kCapTitle},
+    {"gov", kCapTitle},
+    {"govs", kCapTitle},
+    {"gen", kCapTitle},
+    {"lt", kTitle},
+    {"col", kCapTitle},
+    {"maj", kCapTitle},
+    {"capt", kTitle},
+    {"cmdr", kTitle},
+    {"cdr", kCapTitle},
+    {"sgt", kTitle},
+    {"cpl", kTitle},
+    {"pvt", kTitle},
+    {"adm", kCapTitle},
+    {"brig", kCapTitle},
+    {"pres", kCapTitle},
+    {"supt", kTitle},
+    {"insp", kCapTitle},
+    {"det", kCapTitle},
+    {"atty", kTitle},
+    {"fr", kCapTitle},
+    {"mt", kCapTitle},
+    {"ft", kAbbrevPlain},
+    {"pt", kCapTitle},
+    {"gens", kCapTitle},
+    {"lieut", kTitle},
+    {"sr", kOftenFinal},
+    {"jr", kOftenFinal},
+    {"st", kAbbrevPlain},
+    {"ps", kCapOnly},
+    {"sts", kAbbrevPlain},
+    {"drs", kTitle},
     // companies and the like: often last in a sentence
-    {"inc", kOftenFinal}, {"corp", kOftenFinal}, {"co", kOftenFinal}, {"cos", kCapFinal},
-    {"ltd", kOftenFinal}, {"llc", kOftenFinal}, {"plc", kOftenFinal}, {"bros", kOftenFinal},
-    {"etc", kOftenFinal}, {"al", kOftenFinal}, {"esq", kOftenFinal}, {"assn", kOftenFinal},
-    {"dept", kAbbrevPlain}, {"univ", kAbbrevPlain}, {"assoc", kAbbrevPlain}, {"ave", kOftenFinal},
-    {"blvd", kOftenFinal}, {"rd", kCapFinal}, {"hwy", kAbbrevPlain}, {"mfg", kAbbrevPlain},
-    {"intl", kAbbrevPlain}, {"natl", kAbbrevPlain}, {"govt", kAbbrevPlain}, {"dist", kCapOnly},
+    {"inc", kOftenFinal},
+    {"corp", kOftenFinal},
+    {"co", kOftenFinal},
+    {"cos", kCapFinal},
+    {"ltd", kOftenFinal},
+    {"llc", kOftenFinal},
+    {"plc", kOftenFinal},
+    {"bros", kOftenFinal},
+    {"etc", kOftenFinal},
+    {"al", kOftenFinal},
+    {"esq", kOftenFinal},
+    {"assn", kOftenFinal},
+    {"dept", kAbbrevPlain},
+    {"univ", kAbbrevPlain},
+    {"assoc", kAbbrevPlain},
+    {"ave", kOftenFinal},
+    {"blvd", kOftenFinal},
+    {"rd", kCapFinal},
+    {"hwy", kAbbrevPlain},
+    {"mfg", kAbbrevPlain},
+    {"intl", kAbbrevPlain},
+    {"natl", kAbbrevPlain},
+    {"govt", kAbbrevPlain},
+    {"dist", kCapOnly},
     // months and days
-    {"jan", kCapOnly}, {"feb", kCapOnly}, {"mar", kCapOnly}, {"apr", kCapOnly}, {"jun", kCapOnly},
-    {"jul", kCapOnly}, {"aug", kCapOnly}, {"sep", kCapOnly}, {"sept", kCapOnly}, {"oct", kCapOnly},
-    {"nov", kCapOnly}, {"dec", kCapOnly}, {"mon", kCapOnly}, {"tue", kCapOnly}, {"tues", kCapOnly},
-    {"wed", kCapOnly}, {"thu", kCapOnly}, {"thur", kCapOnly}, {"thurs", kCapOnly}, {"fri", kCapOnly},
-    {"sat", kCapOnly}, {"sun", kCapOnly},
+    {"jan", kCapOnly},
+    {"feb", kCapOnly},
+    {"mar", kCapOnly},
+    {"apr", kCapOnly},
+    {"jun", kCapOnly},
+    {"jul", kCapOnly},
+    {"aug", kCapOnly},
+    {"sep", kCapOnly},
+    {"sept", kCapOnly},
+    {"oct", kCapOnly},
+    {"nov", kCapOnly},
+    {"dec", kCapOnly},
+    {"mon", kCapOnly},
+    {"tue", kCapOnly},
+    {"tues", kCapOnly},
+    {"wed", kCapOnly},
+    {"thu", kCapOnly},
+    {"thur", kCapOnly},
+    {"thurs", kCapOnly},
+    {"fri", kCapOnly},
+    {"sat", kCapOnly},
+    {"sun", kCapOnly},
     // US states, AP style
-    {"ala", kCapOnly}, {"ariz", kCapOnly}, {"ark", kCapOnly}, {"calif", kCapOnly}, {"cal", kCapOnly},
-    {"colo", kCapOnly}, {"conn", kCapOnly}, {"del", kCapOnly}, {"fla", kCapOnly}, {"ga", kCapOnly},
-    {"ill", kCapOnly}, {"ind", kCapOnly}, {"kan", kCapOnly}, {"kans", kCapOnly}, {"ky", kCapOnly},
-    {"la", kCapOnly}, {"md", kCapOnly}, {"mass", kCapOnly}, {"mich", kCapOnly}, {"minn", kCapOnly},
-    {"miss", kCapOnly}, {"mo", kCapOnly}, {"mont", kCapOnly}, {"neb", kCapOnly}, {"nebr", kCapOnly},
-    {"nev", kCapOnly}, {"okla", kCapOnly}, {"ore", kCapOnly}, {"pa", kCapOnly}, {"penn", kCapOnly},
-    {"tenn", kCapOnly}, {"tex", kCapOnly}, {"va", kCapOnly}, {"vt", kCapOnly}, {"wash", kCapOnly},
-    {"wis", kCapOnly}, {"wisc", kCapOnly}, {"wyo", kCapOnly},
+    {"ala", kCapOnly},
+    {"ariz", kCapOnly},
+    {"ark", kCapOnly},
+    {"calif", kCapOnly},
+    {"cal", kCapOnly},
+    {"colo", kCapOnly},
+    {"conn", kCapOnly},
+    {"del", kCapOnly},
+    {"fla", kCapOnly},
+    {"ga", kCapOnly},
+    {"ill", kCapOnly},
+    {"ind", kCapOnly},
+    {"kan", kCapOnly},
+    {"kans", kCapOnly},
+    {"ky", kCapOnly},
+    {"la", kCapOnly},
+    {"md", kCapOnly},
+    {"mass", kCapOnly},
+    {"mich", kCapOnly},
+    {"minn", kCapOnly},
+    {"miss", kCapOnly},
+    {"mo", kCapOnly},
+    {"mont", kCapOnly},
+    {"neb", kCapOnly},
+    {"nebr", kCapOnly},
+    {"nev", kCapOnly},
+    {"okla", kCapOnly},
+    {"ore", kCapOnly},
+    {"pa", kCapOnly},
+    {"penn", kCapOnly},
+    {"tenn", kCapOnly},
+    {"tex", kCapOnly},
+    {"va", kCapOnly},
+    {"vt", kCapOnly},
+    {"wash", kCapOnly},
+    {"wis", kCapOnly},
+    {"wisc", kCapOnly},
+    {"wyo", kCapOnly},
     // references and measures
-    {"no", kNumberOnly}, {"nos", kNumberOnly}, {"fig", kNumberOnly}, {"figs", kNumberOnly},
-    {"vol", kAbbrevPlain}, {"vols", kAbbrevPlain}, {"pp", kAbbrevPlain}, {"ch", kNumberOnly},
-    {"art", kNumberOnly}, {"sec", kNumberOnly}, {"op", kNumberOnly}, {"tel", kAbbrevPlain},
-    {"ext", kAbbrevPlain}, {"approx", kAbbrevPlain}, {"est", kAbbrevPlain}, {"cf", kAbbrevPlain},
-    {"viz", kAbbrevPlain}, {"ca", kAbbrevPlain}, {"vs", kAbbrevPlain}, {"ed", kAbbrevPlain},
-    {"eds", kAbbrevPlain}, {"misc", kAbbrevPlain}, {"ref", kAbbrevPlain}, {"avg", kAbbrevPlain},
-    {"sq", kAbbrevPlain}, {"oz", kAbbrevPlain}, {"lbs", kAbbrevPlain}, {"yr", kAbbrevPlain},
-    {"yrs", kAbbrevPlain}, {"hr", kAbbrevPlain}, {"hrs", kAbbrevPlain}, {"mins", kAbbrevPlain},
-    {"mph", kAbbrevPlain}, {"voc", kAbbrevPlain}, {"tbsp", kAbbrevPlain}, {"tsp", kAbbrevPlain},
-    {"dia", kAbbrevPlain}, {"max", kNumberOnly}, {"min", kNumberOnly}, {"pct", kAbbrevPlain},
-    {"mln", kAbbrevPlain}, {"bln", kAbbrevPlain}, {"attn", kAbbrevPlain}, {"encl", kAbbrevPlain},
-    {"dept", kAbbrevPlain}, {"gov't", kAbbrevPlain},
+    {"no", kNumberOnly},
+    {"nos", kNumberOnly},
+    {"fig", kNumberOnly},
+    {"figs", kNumberOnly},
+    {"vol", kAbbrevPlain},
+    {"vols", kAbbrevPlain},
+    {"pp", kAbbrevPlain},
+    {"ch", kNumberOnly},
+    {"art", kNumberOnly},
+    {"sec", kNumberOnly},
+    {"op", kNumberOnly},
+    {"tel", kAbbrevPlain},
+    {"ext", kAbbrevPlain},
+    {"approx", kAbbrevPlain},
+    {"est", kAbbrevPlain},
+    {"cf", kAbbrevPlain},
+    {"viz", kAbbrevPlain},
+    {"ca", kAbbrevPlain},
+    {"vs", kAbbrevPlain},
+    {"ed", kAbbrevPlain},
+    {"eds", kAbbrevPlain},
+    {"misc", kAbbrevPlain},
+    {"ref", kAbbrevPlain},
+    {"avg", kAbbrevPlain},
+    {"sq", kAbbrevPlain},
+    {"oz", kAbbrevPlain},
+    {"lbs", kAbbrevPlain},
+    {"yr", kAbbrevPlain},
+    {"yrs", kAbbrevPlain},
+    {"hr", kAbbrevPlain},
+    {"hrs", kAbbrevPlain},
+    {"mins", kAbbrevPlain},
+    {"mph", kAbbrevPlain},
+    {"voc", kAbbrevPlain},
+    {"tbsp", kAbbrevPlain},
+    {"tsp", kAbbrevPlain},
+    {"dia", kAbbrevPlain},
+    {"max", kNumberOnly},
+    {"min", kNumberOnly},
+    {"pct", kAbbrevPlain},
+    {"mln", kAbbrevPlain},
+    {"bln", kAbbrevPlain},
+    {"attn", kAbbrevPlain},
+    {"encl", kAbbrevPlain},
+    {"dept", kAbbrevPlain},
+    {"gov't", kAbbrevPlain},
 };
 
 std::string to_lower_copy(std::string_view s) {
@@ -77,8 +212,7 @@ std::string to_lower_copy(std::string_view s) {
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower_ascii(a[i]) != lower_ascii(b[i]))
-      return false;
+    if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
   return true;
 }
 
@@ -90,26 +224,24 @@ bool contains_icase(const std::string_view (&list)[N], std::string_view word) {
 // UD English keeps these prefixes joined to the rest of the word ("non-human",
 // "e-mail", "re-emerged") and splits every other hyphenated compound.
 constexpr std::string_view kHyphenPrefixes[] = {
-    "e",    "anti",  "bi",    "co",    "counter", "cross", "de",     "ex",    "extra", "inter", "intra", "macro",
-    "micro", "mid",  "mis",   "multi", "neo",     "non",   "over",   "post",  "pre",   "pro",   "pseudo", "re",
-    "semi", "sub",   "super", "trans", "tri",     "ultra", "un",     "under", "vice",  "uni"};
+    "e",     "anti", "bi",    "co",    "counter", "cross", "de",   "ex",    "extra", "inter", "intra",  "macro",
+    "micro", "mid",  "mis",   "multi", "neo",     "non",   "over", "post",  "pre",   "pro",   "pseudo", "re",
+    "semi",  "sub",  "super", "trans", "tri",     "ultra", "un",   "under", "vice",  "uni"};
 
-constexpr std::string_view kUnits[] = {
-    "k",  "m",  "km", "cm", "mm", "kg",  "g",   "mg",  "lb",  "lbs", "gb",  "mb", "tb", "kb", "hrs",
-    "hr", "h",  "am", "pm", "ft", "mph", "kph", "ml",  "min", "mins", "sec", "secs", "p", "bn", "mn"};
+constexpr std::string_view kUnits[] = {"k",   "m",   "km", "cm",  "mm",   "kg",  "g",    "mg", "lb", "lbs",
+                                       "gb",  "mb",  "tb", "kb",  "hrs",  "hr",  "h",    "am", "pm", "ft",
+                                       "mph", "kph", "ml", "min", "mins", "sec", "secs", "p",  "bn", "mn"};
 
 constexpr std::string_view kOpeners[] = {
-    "I",       "It",      "He",      "She",      "We",        "They",     "You",     "The",     "This",
-    "That",    "These",   "Those",   "There",    "Here",      "A",        "An",      "But",     "And",
-    "Or",      "So",      "Yet",     "If",       "When",      "While",    "What",    "Why",     "How",
-    "Where",   "Who",     "Which",   "In",       "On",        "At",       "For",     "As",      "After",
-    "Before",  "Since",   "Although", "Though",  "However",   "Meanwhile", "Also",   "Then",    "Now",
-    "Today",   "Yesterday", "My",    "Our",      "Your",      "His",      "Her",     "Their",   "Its",
-    "Some",    "Many",    "Most",    "All",      "No",        "Not",      "Please",  "Let",     "Do",
-    "Does",    "Did",     "Is",      "Are",      "Was",       "Were",     "Will",    "Would",   "Can",
-    "Could",   "Should",  "Thanks",  "Thank",    "Yes",       "Each",     "Every",   "One",     "Two",
-    "Both",    "Even",    "Still",   "Instead",  "Because",   "Once",     "With",    "From",    "By",
-    "To",      "Under",   "Over",    "Despite",  "Nor",       "Not"};
+    "I",     "It",    "He",        "She",    "We",    "They",     "You",    "The",     "This",      "That",  "These",
+    "Those", "There", "Here",      "A",      "An",    "But",      "And",    "Or",      "So",        "Yet",   "If",
+    "When",  "While", "What",      "Why",    "How",   "Where",    "Who",    "Which",   "In",        "On",    "At",
+    "For",   "As",    "After",     "Before", "Since", "Although", "Though", "However", "Meanwhile", "Also",  "Then",
+    "Now",   "Today", "Yesterday", "My",     "Our",   "Your",     "His",    "Her",     "Their",     "Its",   "Some",
+    "Many",  "Most",  "All",       "No",     "Not",   "Please",   "Let",    "Do",      "Does",      "Did",   "Is",
+    "Are",   "Was",   "Were",      "Will",   "Would", "Can",      "Could",  "Should",  "Thanks",    "Thank", "Yes",
+    "Each",  "Every", "One",       "Two",    "Both",  "Even",     "Still",  "Instead", "Because",   "Once",  "With",
+    "From",  "By",    "To",        "Under",  "Over",  "Despite",  "Nor",    "Not"};
 
 }  // namespace
 
@@ -122,16 +254,15 @@ Abbreviations::Abbreviations(const std::vector<std::string>& extra) {
   }
   std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
   // The first entry of a key wins, so built-in flags survive a duplicate extra.
-  entries_.erase(std::unique(entries_.begin(), entries_.end(),
-                             [](const Entry& a, const Entry& b) { return a.key == b.key; }),
-                 entries_.end());
+  entries_.erase(
+      std::unique(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key == b.key; }),
+      entries_.end());
 }
 
 int Abbreviations::find(std::string_view word) const {
   if (word.empty() || word.size() > 16) return -1;
   char buf[16];
-  for (std::size_t i = 0; i < word.size(); ++i)
-    buf[i] = lower_ascii(word[i]);
+  for (std::size_t i = 0; i < word.size(); ++i) buf[i] = lower_ascii(word[i]);
   const std::string_view key(buf, word.size());
   const auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
                                    [](const Entry& e, std::string_view k) { return e.key < k; });
@@ -140,18 +271,22 @@ int Abbreviations::find(std::string_view word) const {
   return it->flags;
 }
 
-bool is_hyphen_prefix(std::string_view word) { return contains_icase(kHyphenPrefixes, word); }
+bool is_hyphen_prefix(std::string_view word) {
+  return contains_icase(kHyphenPrefixes, word);
+}
 
 bool is_file_or_domain_suffix(std::string_view word) {
   static constexpr std::string_view kSuffixes[] = {
-      "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io",   "co",   "uk",  "us",  "ca",
-      "au",  "de",  "fr",  "jp",  "cn",  "ru",  "in",  "nz",   "ie",  "nl",   "es",   "it",  "ch",  "se",
-      "eu",  "tv",  "me",  "ly",  "htm", "html", "php", "asp", "aspx", "pdf", "doc", "docx", "xls", "xlsx",
-      "ppt", "pptx", "txt", "jpg", "jpeg", "gif", "png", "mp3", "mp4", "zip", "exe", "csv", "xml", "json"};
+      "com", "net",  "org", "edu", "gov",  "mil",  "int", "info", "biz",  "io",  "co",  "uk",   "us",  "ca",
+      "au",  "de",   "fr",  "jp",  "cn",   "ru",   "in",  "nz",   "ie",   "nl",  "es",  "it",   "ch",  "se",
+      "eu",  "tv",   "me",  "ly",  "htm",  "html", "php", "asp",  "aspx", "pdf", "doc", "docx", "xls", "xlsx",
+      "ppt", "pptx", "txt", "jpg", "jpeg", "gif",  "png", "mp3",  "mp4",  "zip", "exe", "csv",  "xml", "json"};
   return contains_icase(kSuffixes, word);
 }
 
-bool is_unit(std::string_view word) { return contains_icase(kUnits, word); }
+bool is_unit(std::string_view word) {
+  return contains_icase(kUnits, word);
+}
 
 bool is_sentence_opener(std::string_view word) {
   return std::find(std::begin(kOpeners), std::end(kOpeners), word) != std::end(kOpeners);
@@ -160,15 +295,21 @@ bool is_sentence_opener(std::string_view word) {
 std::size_t emoticon_length(std::string_view text) {
   if (text.size() < 2) return 0;
   switch (text[0]) {  // most chunks are words: reject them at once
-    case ':': case ';': case '^': case '-': case '<': case '=': case 'x': case 'X':
+    case ':':
+    case ';':
+    case '^':
+    case '-':
+    case '<':
+    case '=':
+    case 'x':
+    case 'X':
       break;
     default:
       return 0;
   }
   static constexpr std::string_view kEmoticons[] = {
-      ":-)", ":-(", ":-D", ":-P", ":-p", ";-)", ":'(", ":-/", ":-|", ":-O", ":-o", "^_^", "^^", "-_-", ":)",
-      ":(",  ":D",  ":P",  ":p",  ";)",  ":/",  ":|",  ":O",  ":o",  "<3",  "=)",  "=(",  "xD",  "XD", ":]",
-      ":[",  ";D",  ":*"};
+      ":-)", ":-(", ":-D", ":-P", ":-p", ";-)", ":'(", ":-/", ":-|", ":-O", ":-o", "^_^", "^^", "-_-", ":)", ":(", ":D",
+      ":P",  ":p",  ";)",  ":/",  ":|",  ":O",  ":o",  "<3",  "=)",  "=(",  "xD",  "XD",  ":]", ":[",  ";D", ":*"};
   for (std::string_view e : kEmoticons)
     if (text.substr(0, e.size()) == e) return e.size();
   return 0;
@@ -184,7 +325,7 @@ std::size_t leading_apostrophe_word(std::string_view text) {
   if (std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }) && rest.size() == 2)
     return n;  // '70
   static constexpr std::string_view kWords[] = {"em",  "til", "cause", "cos", "tis", "twas", "n",
-                                                              "70s", "80s", "90s",  "60s", "50s", "s",    "bout"};
+                                                "70s", "80s", "90s",   "60s", "50s", "s",    "bout"};
   return contains_icase(kWords, rest) ? n : 0;
 }
 

@@ -12,10 +12,10 @@ namespace docpipe::tokenizer::detail {
 /// How an abbreviation behaves; flags combine.
 enum AbbrevFlag : std::uint8_t {
   kAbbrevPlain = 0,
-  kCapOnly = 1,      ///< only when capitalized ("Jan.", "Gov.", "Ill."): the lowercase form is a word
-  kNumberOnly = 2,   ///< only before a number ("No. 5", "Fig. 3")
-  kTitle = 4,        ///< precedes a name ("Dr.", "Gov."): never ends a sentence
-  kOftenFinal = 8,   ///< often ends a sentence ("Inc.", "etc."): a capital after it starts a new one
+  kCapOnly = 1,     ///< only when capitalized ("Jan.", "Gov.", "Ill."): the lowercase form is a word
+  kNumberOnly = 2,  ///< only before a number ("No. 5", "Fig. 3")
+  kTitle = 4,       ///< precedes a name ("Dr.", "Gov."): never ends a sentence
+  kOftenFinal = 8,  ///< often ends a sentence ("Inc.", "etc."): a capital after it starts a new one
 };
 
 /// Abbreviations (without the final period), queried with the word before a period.
