@@ -85,6 +85,13 @@ class Run {
            !t.has(kRole);
   }
   [[nodiscard]] Span forward_np(Idx i, Idx e) const;
+  /// A phrase with a name in it.
+  [[nodiscard]] bool names_person(Span sp) const {
+    for (Idx j = sp.b; j < sp.e; ++j) {
+      if (is_name_word(t_[j])) return true;
+    }
+    return false;
+  }
   /// A pronoun, a phrase with a name, or one headed by a role word.
   [[nodiscard]] bool person_like(Span sp) const {
     if (t_[sp.e - 1].has(kPronoun | kRole)) return true;
@@ -128,7 +135,13 @@ class Run {
         break;
       }
       while (b < cue && !t_[b].word()) ++b;
-      const Span np = forward_np(b, cue);
+      Span np = forward_np(b, cue);
+      for (Idx j = b; !(np.ok() && person_like(np)) && j < cue && j - b < 12; ++j) {
+        // "At the time, she released a statement saying, …"
+        if (t_[j].in_quote() || !(t_[j].has(kPersonPronoun) || is_name_word(t_[j]))) continue;
+        if (j > b && !t_[j - 1].is(',')) continue;
+        np = forward_np(j, cue);
+      }
       if (!np.ok() || !person_like(np)) return false;
       out = {np, {}, {cue, cue + 1}};
       return true;
@@ -413,6 +426,23 @@ bool Run::backward_subject(Idx cue, Idx s, Attr& out) const {
     break;
   }
   if (i < s) return false;
+  if (t_[i].word() && !t_[i].cap() && i > s &&
+      (text_.substr(t_[i].b, t_[i].e - t_[i].b) == "and" || text_.substr(t_[i].b, t_[i].e - t_[i].b) == "but")) {
+    // "Ms. Sherry smiled and said": the subject of the first verb.
+    for (Idx j = i - 1; j >= s && i - j <= 6; --j) {
+      if (!t_[j].word()) break;
+      if (t_[j].has(kPronoun) || is_name_word(t_[j])) {
+        const Span np = backward_core(j + 1, s);
+        if (np.ok() && person_like(np) && j + 1 < i) {
+          out.speaker = np;
+          out.cue = {cue, cue + 1};
+          return true;
+        }
+        break;
+      }
+    }
+    return false;
+  }
   if (t_[i].word() && !t_[i].cap() && (text_.substr(t_[i].b, t_[i].e - t_[i].b) == "who")) {
     // "Smith, who said…": the mention is "who", the name the phrase before.
     const Idx x = (i > s && t_[i - 1].is(',')) ? i - 1 : i;
@@ -510,8 +540,20 @@ bool Run::post_attribution(Idx close, Idx e, bool sentence_closed, Attr& out) co
         break;
       }
     }
-    if (j >= lim || !is_cue(j)) return false;
-    a.speaker = np;
+    Span who = np;
+    if (j >= lim || !is_cue(j)) {
+      // "the bespectacled, 71-year-old diplomat said", "the Vermont senator
+      // and Democratic presidential candidate said": a longer description.
+      Idx m = np.e;
+      while (m < lim && m - np.e < 8 && (t_[m].word() || t_[m].is(',')) && !is_cue(m) &&
+             !t_[m].has(kThat | kPronoun | kBe)) {
+        ++m;
+      }
+      if (m >= lim || !is_cue(m) || !t_[m - 1].word()) return false;
+      j = m;
+      who = {np.b, m};
+    }
+    a.speaker = who;
     a.cue = {j, j + 1};
   }
   if (sentence_closed) {
@@ -552,7 +594,7 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
       // Between the verb and the mark only an addressee or a short adverbial
       // ("told reporters on Tuesday:"), not a clause of its own.
       bool plain = k - j <= 12;
-      for (Idx m = j + 1; m <= k && plain; ++m) plain = !t_[m].has(kThat | kClauseStart) && !is_cue(m);
+      for (Idx m = j + 1; m <= k && plain; ++m) plain = !t_[m].has(kThat | kPronoun) && !is_cue(m);
       if (!plain) break;
       Attr a;
       if (subject_of(j, s, a) || relative_subject(j, s, a)) {
@@ -899,8 +941,10 @@ void Run::process_block(std::size_t bi) {
     }
     enum class Post { end, attr, cont } post = Post::cont;
     Attr post_attr;
-    const bool closed_inside = close - 1 > open && end_punct(t_[close - 1]);
-    const bool period_inside = closed_inside && t_[close - 1].ch == '.';
+    Idx last_in = close - 1;
+    if (last_in > open && t_[last_in].kind == TokKind::mark && t_[last_in].ch == '\'') --last_in;  // a single quote closing inside
+    const bool closed_inside = last_in > open && end_punct(t_[last_in]);
+    const bool period_inside = closed_inside && t_[last_in].ch == '.';
     if (p.unclosed || close + 1 >= e) {
       post = Post::end;
     } else if (post_attribution(close, e, period_inside, post_attr)) {
@@ -916,7 +960,14 @@ void Run::process_block(std::size_t bi) {
     }
     // `Silverman interjected, "Ladies and gentlemen," who…`: an attributed
     // quote may be followed by a clause of the sentence.
-    if (pre == Pre::attr && post == Post::cont && t_[close + 1].is(',')) post = Post::end;
+    // `Clinton said: "…," but in fact…`, `tweeted, "…" on Friday`: after an
+    // attribution ending in ':' or ',', the quote is whole when it ends in
+    // punctuation or an adverbial follows.
+    if (pre == Pre::attr && post == Post::cont && (t_[open - 1].is(':') || t_[open - 1].is(','))) {
+      const Tok& nx = t_[close + 1];
+      const bool punct_inside = last_in > open && t_[last_in].kind == TokKind::punct;
+      if (punct_inside || nx.is(',') || (nx.word() && !nx.cap() && nx.has(kPrep | kTime | kConj))) post = Post::end;
+    }
     if (pre == Pre::text && post == Post::attr && t_[open - 1].is(':')) pre = Pre::colon;
     const bool direct = (pre != Pre::text && post != Post::cont) || continues_in;
     if (!direct) continue;  // embedded: read with its sentence below
@@ -934,6 +985,17 @@ void Run::process_block(std::size_t bi) {
       f.attr = pre_attr;
     }
     f.confidence = f.attr.ok() ? kConfDirectCue : kConfDirectAlone;
+    if (!f.attr.ok() && pre == Pre::colon) {
+      // "President Obama is rolling out a new message: "…"": the sentence's
+      // subject, when it is a person.
+      Idx sb = s;
+      while (sb < open && !t_[sb].word()) ++sb;
+      const Span np = forward_np(sb, open);
+      if (np.ok() && (t_[np.b].has(kPersonPronoun) || names_person(np))) {
+        f.attr = {np, {}, {open - 1, open}};
+        f.confidence = kConfDirectContinued;
+      }
+    }
     if (continues_in) f.chain = chain_in;
     if (chain_out) {
       f.chain = continues_in ? chain_in : next_chain_++;
