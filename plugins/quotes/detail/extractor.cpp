@@ -183,6 +183,7 @@ class Run {
   std::vector<Found> found_;
   std::unordered_map<std::string_view, Span> names_;  // surname -> fullest name run
   int next_chain_ = 0;
+  std::vector<int> chain_last_;  // per chain: its last attributed Found
   int open_chain_ = -1;        // chain continuing into the next block
   int last_attr_found_ = -1;   // last attributed Found of the previous block
   std::uint32_t last_attr_block_ = 0;
@@ -595,6 +596,10 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
       // ("told reporters on Tuesday:"), not a clause of its own.
       bool plain = k - j <= 12;
       for (Idx m = j + 1; m <= k && plain; ++m) plain = !t_[m].has(kThat | kPronoun) && !is_cue(m);
+      // "can add a new title to his resume:": an object, not an addressee.
+      if (plain && j < k && !t.has(kCueObj) && t_[j + 1].word() && t_[j + 1].has(kDet) && !t_[j + 1].has(kTime)) {
+        plain = false;
+      }
       if (!plain) break;
       Attr a;
       if (subject_of(j, s, a) || relative_subject(j, s, a)) {
@@ -1101,33 +1106,23 @@ void Run::process_block(std::size_t bi) {
 
   // Direct quotes with no cue of their own continue a speaker: another quote
   // of the paragraph, then the previous paragraph's last speaker.
+  // One pass each way, so a paragraph of a million unattributed quotes
+  // stays linear.
+  std::vector<int> next_attr(directs.size() + 1, -1);
+  for (std::size_t k = directs.size(); k-- > 0;) {
+    next_attr[k] = found_[static_cast<std::size_t>(directs[k])].attr.ok() ? directs[k] : next_attr[k + 1];
+  }
+  int prev_attr = -1;
+  if (chain_last_.size() < static_cast<std::size_t>(next_chain_)) chain_last_.resize(static_cast<std::size_t>(next_chain_), -1);
   for (std::size_t k = 0; k < directs.size(); ++k) {
     Found& f = found_[static_cast<std::size_t>(directs[k])];
-    if (f.attr.ok()) continue;
-    int from = -1;
-    for (std::size_t m = k; m-- > 0;) {
-      const Found& g = found_[static_cast<std::size_t>(directs[m])];
-      if (g.attr.ok() || g.from >= 0) {
-        from = directs[m];
-        break;
-      }
+    if (f.attr.ok()) {
+      prev_attr = directs[k];
+      continue;
     }
-    if (from < 0) {
-      for (std::size_t m = k + 1; m < directs.size(); ++m) {
-        if (found_[static_cast<std::size_t>(directs[m])].attr.ok()) {
-          from = directs[m];
-          break;
-        }
-      }
-    }
-    if (from < 0 && f.chain >= 0) {
-      for (std::size_t m = first_found; m-- > 0;) {
-        if (found_[m].chain == f.chain && (found_[m].attr.ok() || found_[m].from >= 0)) {
-          from = static_cast<int>(m);
-          break;
-        }
-      }
-    }
+    int from = prev_attr;
+    if (from < 0) from = next_attr[k + 1];
+    if (from < 0 && f.chain >= 0) from = chain_last_[static_cast<std::size_t>(f.chain)];
     if (from < 0 && bi > 0 && colon_attr_.ok() && colon_block_ + 1 == bi) {
       f.attr = colon_attr_;
       f.confidence = kConfDirectCue;
@@ -1135,9 +1130,17 @@ void Run::process_block(std::size_t bi) {
     }
     if (from < 0 && bi > 0 && last_attr_found_ >= 0 && last_attr_block_ + 1 == bi) from = last_attr_found_;
     if (from >= 0) {
-      f.from = from;
+      // Point at the quote that names the speaker, not at another
+      // continuation, so resolution takes one step however long the run.
+      const int root = found_[static_cast<std::size_t>(from)].attr.ok() ? from : found_[static_cast<std::size_t>(from)].from;
+      f.from = root >= 0 ? root : from;
       f.confidence = kConfDirectContinued;
+      prev_attr = directs[k];
     }
+  }
+  for (const int d : directs) {
+    const Found& f = found_[static_cast<std::size_t>(d)];
+    if (f.chain >= 0 && (f.attr.ok() || f.from >= 0)) chain_last_[static_cast<std::size_t>(f.chain)] = d;
   }
   for (std::size_t k = found_.size(); k-- > first_found;) {
     if (found_[k].attr.ok() || found_[k].from >= 0) {
@@ -1174,15 +1177,17 @@ std::vector<Quote> Run::go() {
   if (found_.empty()) return {};
 
   // A multi-paragraph quote attributed only in a later paragraph.
-  for (auto& f : found_) {
-    if (f.chain < 0 || f.attr.ok() || f.from >= 0) continue;
-    for (std::size_t m = 0; m < found_.size(); ++m) {
-      if (found_[m].chain == f.chain && found_[m].attr.ok()) {
-        f.from = static_cast<int>(m);
-        f.confidence = kConfDirectContinued;
-        break;
-      }
+  std::vector<int> chain_attr(static_cast<std::size_t>(next_chain_), -1);
+  for (std::size_t m = 0; m < found_.size(); ++m) {
+    const Found& f = found_[m];
+    if (f.chain >= 0 && f.attr.ok() && chain_attr[static_cast<std::size_t>(f.chain)] < 0) {
+      chain_attr[static_cast<std::size_t>(f.chain)] = static_cast<int>(m);
     }
+  }
+  for (auto& f : found_) {
+    if (f.chain < 0 || f.attr.ok() || f.from >= 0 || chain_attr[static_cast<std::size_t>(f.chain)] < 0) continue;
+    f.from = chain_attr[static_cast<std::size_t>(f.chain)];
+    f.confidence = kConfDirectContinued;
   }
 
   build_names();

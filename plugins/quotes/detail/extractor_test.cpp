@@ -212,3 +212,28 @@ TEST_CASE("a megabyte quote with no closing mark finishes fast and yields nothin
   std::string words(1U << 20, 'a');
   CHECK(run("\"" + words).empty());
 }
+
+TEST_CASE("hostile input finishes in linear time", "[quotes]") {
+  const auto timed = [](const std::string& text) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto q = run(text);
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    CHECK(ms < 3000);
+    return q;
+  };
+  std::string pairs;  // a paragraph of 200,000 unattributed quotes
+  while (pairs.size() < (1U << 20)) pairs += "\"Ha.\" ";
+  CHECK(timed(pairs).size() > 1000);
+  CHECK(timed(std::string(1U << 20, '\'')).empty());
+  CHECK(timed(std::string(1U << 20, '"')).empty());
+  std::string commas = "Tom Reed said";  // one endless sentence of commas
+  while (commas.size() < (1U << 20)) commas += ", he said";
+  (void)timed(commas);
+  std::string lines;  // 100,000 paragraphs, each continuing the last
+  while (lines.size() < (1U << 20)) lines += "\"Go on.\"\n";
+  const auto chain = timed("\"Yes,\" Tom Reed said.\n" + lines);
+  REQUIRE(chain.size() > 1000);
+  CHECK(chain.back().speaker == "Tom Reed");
+}
+
