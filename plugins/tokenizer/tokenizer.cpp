@@ -220,7 +220,7 @@ class Scanner {
   }
 
   // '#tag', '@name', '.doc', '.5' start words.
-  bool starts_word(char32_t cp, std::size_t p, std::size_t e, bool leading) const {
+  [[nodiscard]] bool starts_word(char32_t cp, std::size_t p, std::size_t e, bool leading) const {
     if (p + 1 >= e) return false;
     const char next = text_[p + 1];
     if (cp == '#') return leading && is_ascii_alpha(next);  // "#audiobooks", but "#" "1"
@@ -335,7 +335,7 @@ class Scanner {
 
   // Marks and joiners after a code point belong to it; after a ZWJ, an emoji
   // continues the sequence.
-  std::size_t skip_extend(std::size_t q, std::size_t e, bool emoji) const {
+  [[nodiscard]] std::size_t skip_extend(std::size_t q, std::size_t e, bool emoji) const {
     while (q < e) {
       const CodePoint d = decode(text_, q);
       if (d.cls != CharClass::extend) break;
@@ -348,15 +348,17 @@ class Scanner {
     return q;
   }
 
-  bool ends_emoticon(std::size_t q, std::size_t e) const { return q >= e || !detail::is_alnum(class_at(text_, q)); }
+  [[nodiscard]] bool ends_emoticon(std::size_t q, std::size_t e) const {
+    return q >= e || !detail::is_alnum(class_at(text_, q));
+  }
 
-  bool prev_is_word(std::size_t p) const {
+  [[nodiscard]] bool prev_is_word(std::size_t p) const {
     if (p == 0) return false;
     return detail::is_word(decode(text_, detail::previous_start(text_, p)).cls);
   }
 
   // Length of a clitic ("'s", "'re") at p that ends the chunk or is followed by punctuation.
-  std::size_t clitic_after(std::size_t p, std::size_t e) const {
+  [[nodiscard]] std::size_t clitic_after(std::size_t p, std::size_t e) const {
     const std::size_t a = text_[p] == '\'' ? 1 : 3;
     std::size_t q = p + a;
     while (q < e && is_ascii_alpha(text_[q])) ++q;
@@ -368,7 +370,7 @@ class Scanner {
     return 0;
   }
 
-  std::size_t url_length(std::size_t p, std::size_t e) const {
+  [[nodiscard]] std::size_t url_length(std::size_t p, std::size_t e) const {
     const std::string_view rest = text_.substr(p, e - p);
     switch (rest[0]) {  // most words are not URLs
       case 'h':
@@ -433,7 +435,7 @@ class Scanner {
     return end;
   }
 
-  std::size_t email_length(std::size_t p, std::size_t e) const {
+  [[nodiscard]] std::size_t email_length(std::size_t p, std::size_t e) const {
     std::size_t q = p;
     std::size_t at = kNone;
     while (q < e) {
@@ -455,7 +457,7 @@ class Scanner {
   }
 
   // Should the hyphen at q (segment [seg, q) before it) stay inside the word?
-  bool keep_hyphen(std::size_t seg, std::size_t q, std::size_t after, std::size_t e) const {
+  [[nodiscard]] bool keep_hyphen(std::size_t seg, std::size_t q, std::size_t after, std::size_t e) const {
     const std::string_view left = text_.substr(seg, q - seg);
     if (detail::is_hyphen_prefix(left)) return true;
     bool left_digits = !left.empty();
@@ -473,7 +475,7 @@ class Scanner {
 
   // "quality.You" is two sentences run together; "Newsfeed.Com",
   // "Report.PDF", "U.S" and "Ph.D" are one token.
-  bool missing_space(std::size_t left, std::size_t q, std::size_t after, std::size_t e) const {
+  [[nodiscard]] bool missing_space(std::size_t left, std::size_t q, std::size_t after, std::size_t e) const {
     if (q - left < 2) return false;
     std::size_t r = after;
     while (r < e && is_ascii_alpha(text_[r])) ++r;
@@ -483,7 +485,7 @@ class Scanner {
 
   // UD splits a slash between words ("and/or", "East/West") but not in
   // short forms ("b/c", "w/o") or numbers ("9/30/01", "f/2").
-  bool slash_splits(std::size_t left, std::size_t q, std::size_t after, std::size_t e) const {
+  [[nodiscard]] bool slash_splits(std::size_t left, std::size_t q, std::size_t after, std::size_t e) const {
     std::size_t r = after;
     while (r < e && is_ascii_alpha(text_[r])) ++r;
     if (r == after) return false;  // a digit follows
@@ -493,7 +495,7 @@ class Scanner {
   }
 
   // True when the '.' at q belongs to the word [ws, q).
-  bool takes_period(std::size_t ws, std::size_t q, std::size_t e) const {
+  [[nodiscard]] bool takes_period(std::size_t ws, std::size_t q, std::size_t e) const {
     const std::string_view w = text_.substr(ws, q - ws);
     if (w.empty()) return false;
     if (w.find('.') != std::string_view::npos) {
@@ -519,7 +521,7 @@ class Scanner {
     return true;
   }
 
-  bool next_is_digit(std::size_t q, std::size_t) const {
+  [[nodiscard]] bool next_is_digit(std::size_t q, std::size_t) const {
     while (q < text_.size()) {
       const CodePoint c = decode(text_, q);
       if (!detail::is_space(c.cls)) return c.cls == CharClass::digit;
@@ -659,12 +661,9 @@ class Scanner {
     }
     // The period goes with an abbreviation, but not the dots of an ellipsis
     // ("Inc..." is "Inc" "..."; "Inc.." is "Inc." ".").
-    if (q < e && text_[q] == '.' && !(q + 2 < e && text_[q + 1] == '.' && text_[q + 2] == '.') &&
-        takes_period(ws, q, e)) {
-      ++q;
-    } else if (q < e && text_[q] == '!' && is_exclaimed_name(text_.substr(ws, q - ws))) {
-      ++q;
-    }
+    const bool abbreviation = q < e && text_[q] == '.' && !(q + 2 < e && text_[q + 1] == '.' && text_[q + 2] == '.') &&
+                              takes_period(ws, q, e);
+    if (abbreviation || (q < e && text_[q] == '!' && is_exclaimed_name(text_.substr(ws, q - ws)))) ++q;
     return finish_word(ws, q, letters, digits, unit_at);
   }
 
@@ -698,7 +697,7 @@ class Scanner {
   }
 
   // Where a word splits into UD syntactic words, or kNone.
-  std::size_t clitic_cut(std::size_t ws, std::size_t q) const {
+  [[nodiscard]] std::size_t clitic_cut(std::size_t ws, std::size_t q) const {
     const std::string_view w = text_.substr(ws, q - ws);
     static constexpr std::string_view kApostrophes[] = {"'", "\xE2\x80\x99"};
     for (std::string_view a : kApostrophes) {

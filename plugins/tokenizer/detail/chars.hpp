@@ -58,9 +58,7 @@ constexpr std::array<CharClass, 128> make_ascii() {
   std::array<CharClass, 128> t{};
   for (int c = 0; c < 128; ++c) {
     CharClass k = CharClass::punct;
-    if (c < 0x20 || c == 0x7f)
-      k = CharClass::space;
-    else if (c == ' ')
+    if (c <= 0x20 || c == 0x7f)
       k = CharClass::space;
     else if (c >= 'A' && c <= 'Z')
       k = CharClass::upper;
@@ -138,12 +136,8 @@ inline constexpr std::array<CharClass, 128> kAscii = make_ascii();
       return CharClass::punct;
     case UTF8PROC_CATEGORY_SO:
       return is_emoji_cp(cp) ? CharClass::emoji : CharClass::symbol;
-    case UTF8PROC_CATEGORY_SM:
-    case UTF8PROC_CATEGORY_SC:
-    case UTF8PROC_CATEGORY_SK:
+    default:  // Sm, Sc, Sk; unassigned, private use, surrogates: a token of their own
       return CharClass::symbol;
-    default:
-      return CharClass::symbol;  // unassigned, private use, surrogates: a token of their own
   }
 }
 
