@@ -36,8 +36,9 @@ std::string default_output(const std::string& input) {
 void add_view_command(CLI::App& app, GlobalOptions& globals) {
   auto args = std::make_shared<ViewArgs>();
   auto* cmd = app.add_subcommand(
-      "view", "Write one self-contained HTML report (no network needed to open it) of annotated documents; see "
-              "docs/viewer.md");
+      "view",
+      "Write one self-contained HTML report (no network needed to open it) of annotated documents; see "
+      "docs/viewer.md");
   cmd->add_option("inputs", args->inputs, "docpipe output (JSONL, with its text), or - for stdin")->required();
   cmd->add_option("-o,--output", args->output,
                   "HTML file to write, or - for stdout (default: the first input with .html)");
@@ -48,8 +49,8 @@ void add_view_command(CLI::App& app, GlobalOptions& globals) {
     std::string title = args->title;
     if (title.empty()) {
       for (const auto& input : args->inputs) {
-        title += (title.empty() ? "" : ", ") + (input == "-" ? std::string("stdin")
-                                                              : std::filesystem::path(input).filename().string());
+        title += (title.empty() ? "" : ", ") +
+                 (input == "-" ? std::string("stdin") : std::filesystem::path(input).filename().string());
       }
     }
     view::Report report(title);

@@ -24,11 +24,15 @@ constexpr std::size_t kMaxCorpusPlaces = 5000;
 constexpr std::size_t kMaxListedErrors = 200;
 constexpr std::size_t kSnippetBytes = 120;
 
-void put(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void put(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
 
 void put_number(Writer& w, double v) {
-  if (std::isfinite(v)) w.Double(v);
-  else w.Null();
+  if (std::isfinite(v))
+    w.Double(v);
+  else
+    w.Null();
 }
 
 // The first non-blank line of `text`, cut at a character boundary: what the
@@ -47,14 +51,22 @@ std::string snippet(std::string_view text) {
 
 char token_kind_code(TokenKind kind) {
   switch (kind) {
-    case TokenKind::word: return 'w';
-    case TokenKind::number: return 'n';
-    case TokenKind::punct: return 'p';
-    case TokenKind::symbol: return 's';
-    case TokenKind::url: return 'u';
-    case TokenKind::email: return 'e';
-    case TokenKind::emoji: return 'j';
-    case TokenKind::other: return 'o';
+    case TokenKind::word:
+      return 'w';
+    case TokenKind::number:
+      return 'n';
+    case TokenKind::punct:
+      return 'p';
+    case TokenKind::symbol:
+      return 's';
+    case TokenKind::url:
+      return 'u';
+    case TokenKind::email:
+      return 'e';
+    case TokenKind::emoji:
+      return 'j';
+    case TokenKind::other:
+      return 'o';
   }
   return 'o';
 }
@@ -229,10 +241,14 @@ void Report::add(const Document& doc) {
         std::visit(
             [&](const auto& v) {
               using T = std::decay_t<decltype(v)>;
-              if constexpr (std::is_same_v<T, std::string>) put(w, v);
-              else if constexpr (std::is_same_v<T, std::int64_t>) w.Int64(v);
-              else if constexpr (std::is_same_v<T, double>) put_number(w, v);
-              else w.Bool(v);
+              if constexpr (std::is_same_v<T, std::string>)
+                put(w, v);
+              else if constexpr (std::is_same_v<T, std::int64_t>)
+                w.Int64(v);
+              else if constexpr (std::is_same_v<T, double>)
+                put_number(w, v);
+              else
+                w.Bool(v);
             },
             value);
       }
@@ -310,7 +326,8 @@ void Report::write(std::ostream& out) const {
   std::vector<const PlaceStats*> places;
   places.reserve(places_.size());
   for (const auto& [key, stats] : places_) places.push_back(&stats);
-  std::stable_sort(places.begin(), places.end(), [](const auto* a, const auto* b) { return a->mentions > b->mentions; });
+  std::stable_sort(places.begin(), places.end(),
+                   [](const auto* a, const auto* b) { return a->mentions > b->mentions; });
   w.Key("place_count");
   w.Uint64(places.size());
   w.Key("places");
@@ -346,14 +363,18 @@ void Report::write(std::ostream& out) const {
   page += detail::escape_html(title_);
   page += " - docpipe view</title>\n<style>\n";
   page += detail::kViewerCss;
-  page += "</style>\n</head>\n<body>\n<svg class=\"dp-defs\" aria-hidden=\"true\" width=\"0\" height=\"0\">"
-          "<defs><path id=\"dp-land\" d=\"";
+  page +=
+      "</style>\n</head>\n<body>\n<svg class=\"dp-defs\" aria-hidden=\"true\" width=\"0\" height=\"0\">"
+      "<defs><path id=\"dp-land\" d=\"";
   page += detail::kLandPath.substr(0, detail::kLandPath.find_last_not_of("\r\n") + 1);
-  page += "\"/></defs></svg>\n<header id=\"dp-top\"><a class=\"dp-brand\" href=\"#\">docpipe view</a> <span id=\"dp-source\">";
+  page +=
+      "\"/></defs></svg>\n<header id=\"dp-top\"><a class=\"dp-brand\" href=\"#\">docpipe view</a> <span "
+      "id=\"dp-source\">";
   page += detail::escape_html(title_);
-  page += "</span></header>\n<main id=\"dp-app\"><noscript>This report is drawn by a script; allow JavaScript to see it."
-          "</noscript></main>\n<div id=\"dp-tip\" role=\"tooltip\" hidden></div>\n"
-          "<script type=\"application/json\" id=\"dp-index\">";
+  page +=
+      "</span></header>\n<main id=\"dp-app\"><noscript>This report is drawn by a script; allow JavaScript to see it."
+      "</noscript></main>\n<div id=\"dp-tip\" role=\"tooltip\" hidden></div>\n"
+      "<script type=\"application/json\" id=\"dp-index\">";
   detail::append_script_safe_json({buffer.GetString(), buffer.GetSize()}, page);
   page += "</script>\n";
   out << page;

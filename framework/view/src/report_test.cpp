@@ -2,8 +2,8 @@
 
 #include <docpipe/framework/json_io.hpp>
 
-#include <catch2/catch.hpp>
 #include <rapidjson/document.h>
+#include <catch2/catch.hpp>
 
 #include <fstream>
 #include <string>
@@ -48,7 +48,9 @@ rapidjson::Document embedded(const std::string& html, const std::string& id) {
   return json;
 }
 
-std::string str(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
+std::string str(const rapidjson::Value& v) {
+  return {v.GetString(), v.GetStringLength()};
+}
 
 }  // namespace
 

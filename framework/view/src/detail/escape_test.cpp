@@ -1,7 +1,7 @@
 #include "detail/escape.hpp"
 
-#include <catch2/catch.hpp>
 #include <rapidjson/document.h>
+#include <catch2/catch.hpp>
 
 using docpipe::view::detail::append_script_safe_json;
 using docpipe::view::detail::escape_html;
