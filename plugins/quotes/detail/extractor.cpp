@@ -127,7 +127,7 @@ class Run {
       Idx b = sentence_start(cue);
       // `"…," Cruz said, adding: "…"`: the speaker of the sentence's verb.
       for (Idx j = cue - 1; j > b; --j) {
-        if (t_[j].in_quote() || !is_cue(j) || j == cue) continue;
+        if (t_[j].in_quote() || !is_cue(j) || j == cue || t_[j].has(kNounToo)) continue;
         if (backward_subject(j, b, out)) {
           out.cue = {cue, cue + 1};
           return true;
@@ -138,7 +138,7 @@ class Run {
       Span np = forward_np(b, cue);
       for (Idx j = b; !(np.ok() && person_like(np)) && j < cue && j - b < 12; ++j) {
         // "At the time, she released a statement saying, …"
-        if (t_[j].in_quote() || !(t_[j].has(kPersonPronoun) || is_name_word(t_[j]))) continue;
+        if (t_[j].in_quote() || !t_[j].word()) continue;
         if (j > b && !t_[j - 1].is(',')) continue;
         np = forward_np(j, cue);
       }
@@ -339,6 +339,7 @@ Span Run::forward_np(Idx i, Idx e) const {
     if (w == "of" && j > i && j + 1 < e && is_name_word(t_[j + 1])) continue;
     if (det && j == i + 1 && t.has(kCue | kCueIndirect)) continue;  // "the email", "the report"
     if (t.has(kCue | kCueIndirect | kAux | kBe | kConj | kThat | kPrep | kPronoun | kDet | kTime | kObject)) break;
+    if (role && !t.has(kRole)) break;  // "his campaign | sent out": the head came
     if (det || name || t.has(kRole)) {
       role = t.has(kRole) || role;
       continue;
@@ -595,7 +596,9 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
       // Between the verb and the mark only an addressee or a short adverbial
       // ("told reporters on Tuesday:"), not a clause of its own.
       bool plain = k - j <= 12;
-      for (Idx m = j + 1; m <= k && plain; ++m) plain = !t_[m].has(kThat | kPronoun) && !is_cue(m);
+      for (Idx m = j + 1; m <= k && plain; ++m) {
+        plain = !t_[m].has(kThat | kPronoun) && !(is_cue(m) && !t_[m].has(kNounToo));
+      }
       // "can add a new title to his resume:": an object, not an addressee.
       if (plain && j < k && !t.has(kCueObj) && t_[j + 1].word() && t_[j + 1].has(kDet) && !t_[j + 1].has(kTime)) {
         plain = false;
@@ -903,6 +906,8 @@ void Run::process_block(std::size_t bi) {
   open_chain_ = -1;
   const std::size_t first_found = found_.size();
   std::vector<int> directs;
+  int last_direct = -1;    // the paragraph's last direct quote so far
+  Idx last_direct_close = -2;
 
   for (const MarkPair& p : pairs_) {
     const auto open = static_cast<Idx>(p.open);
@@ -928,6 +933,14 @@ void Run::process_block(std::size_t bi) {
       pre = Pre::empty;
     } else if (pre_attribution(s, open, pre_attr)) {
       pre = Pre::attr;
+    } else if (s == last_direct_close + 1 && last_direct >= 0 &&
+               (t_[open - 1].is(',') || t_[open - 1].is(':') ||
+                (t_[open - 1].kind == TokKind::punct && t_[open - 1].ch == '-'))) {
+      // `"A," Thiel wrote in a statement explaining why, "B."`: the second
+      // piece of a quote its attribution splits.
+      pre = Pre::attr;
+      pre_attr = found_[static_cast<std::size_t>(last_direct)].attr;
+      if (!pre_attr.ok()) pre = Pre::colon;
     } else if (t_[open - 1].is(':')) {
       pre = Pre::colon;
       // "said that she sent the same text: '…'": part of a reported clause.
@@ -1012,6 +1025,8 @@ void Run::process_block(std::size_t bi) {
     Idx own_e = p.unclosed ? e : close + 1;
     if (post == Post::attr) own_e = std::max({own_e, post_attr.speaker.e, post_attr.cue.e});
     for (Idx j = std::max(b, own_b); j < own_e; ++j) owned_[j] = 1;
+    last_direct = static_cast<int>(found_.size());
+    last_direct_close = close;
     directs.push_back(static_cast<int>(found_.size()));
     found_.push_back(std::move(f));
   }
