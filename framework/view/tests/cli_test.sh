@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # CLI test of `docpipe view`: writes reports from data/sample.jsonl (made by
 # data/make_sample.mjs) and checks files, exit codes and messages.
-# Usage: cli_test.sh DOCPIPE DATA_DIR
+# Usage: cli_test.sh DOCPIPE DATA_DIR [EXAMPLE.jsonl]
 set -u
-docpipe=$1 data=$2
+docpipe=$1 data=$2 example=${3:-}
 failures=0
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
@@ -51,6 +51,18 @@ has "$dir/stderr" "no document with id 'nope'"
 # -o - writes the page to stdout.
 run 0 out.jsonl -o -
 has "$dir/stdout" '</html>'
+
+# Standard input, as after `docpipe run ... -o -`.
+(cd "$dir" && "$docpipe" view - -o stdin.html <out.jsonl 2>"$dir/stderr") || { echo "FAIL: view -"; failures=$((failures + 1)); }
+has "$dir/stdin.html" 'id="dp-doc-2"'
+
+# The bundled example, not annotated yet: shown with its text and title.
+if [[ -n $example ]]; then
+  cp "$example" "$dir/example.jsonl"
+  run 0 example.jsonl
+  has "$dir/example.html" 'Harbour Deal Stalls'
+  has "$dir/example.html" '"layers":[]'
+fi
 
 # A line that cannot be read: the others are shown, the error listed, exit 1.
 { head -n 1 "$data/sample.jsonl"; echo '{"id": "broken", "text": '; echo '{"id": "no-text"}'; } >"$dir/bad.jsonl"
