@@ -197,6 +197,16 @@ def main():
         return row
 
     env_path = ["--plugin-path", str(plugin_dir)]
+    help_text = subprocess.run([str(docpipe), "run", "--help"], capture_output=True, text=True).stdout
+    has_stats = "--stats" in help_text
+    stats_file = WORK / "stats.json"
+
+    def stage_note(row):
+        """Adds the runner's per-stage thread-seconds of the last run to row."""
+        if has_stats and stats_file.exists() and "error" not in row:
+            stages = json.loads(stats_file.read_text()).get("stages", [])
+            row["stages"] = {st["name"]: round(st["seconds"], 2) for st in stages}
+
     if not args.no_baselines:
         add("cat", 1, best_of(args.repeat, ["cat", str(corpus)]))
         for n in threads:
@@ -204,8 +214,10 @@ def main():
     for pipe in pipelines:
         name = f"docpipe run {pipe.name}"
         for n in threads:
-            add(name, n, best_of(args.repeat, [str(docpipe), *env_path, "-q", "run", str(pipe), str(corpus),
-                                               "-o", "-", "-j", str(n)]))
+            stats_file.unlink(missing_ok=True)
+            extra = ["--stats", str(stats_file)] if has_stats else []
+            stage_note(add(name, n, best_of(args.repeat, [str(docpipe), *env_path, "-q", "run", str(pipe),
+                                                          str(corpus), "-o", "-", "-j", str(n), *extra])))
 
     plugin_rows = []
     for plugin in args.plugin:
@@ -215,7 +227,6 @@ def main():
         for n in threads:
             entry = {"plugin": plugin, "threads": n}
             # `docpipe run --stats` gives the runner's time per stage (summed over threads).
-            stats_file = WORK / "stats.json"
             stats_file.unlink(missing_ok=True)
             result = best_of(args.repeat, [str(docpipe), *env_path, "-q", "run", str(pipe), str(corpus), "-o", "-",
                                            "-j", str(n), "--stats", str(stats_file)])
@@ -264,14 +275,16 @@ def main():
     print(f"# {info['date']}: {info['nproc']} x {info['cpu']}, {info['memory']}; corpus {info['file_mb']} MB "
           f"({info['documents']} documents, {info['text_mb']} MB of text)")
     if args.markdown:
-        print("| run | threads | seconds | text MB/s | docs/s | peak RSS MB | time / cat | speed / ICU |")
-        print("|---|---|---|---|---|---|---|---|")
+        print("| run | threads | seconds | text MB/s | docs/s | peak RSS MB | time / cat | speed / ICU | "
+              "stage thread-seconds |")
+        print("|---|---|---|---|---|---|---|---|---|")
         for r in rows:
             if "error" in r:
-                print(f"| {r['run']} | {r['threads']} | - | - | - | - | - | pending: {r['error'][:120]} |")
+                print(f"| {r['run']} | {r['threads']} | - | - | - | - | - | - | pending: {r['error'][:120]} |")
             else:
                 print(f"| {r['run']} | {r['threads']} | {r['seconds']} | {r['text_mb_s']} | {r['docs_s']} | "
-                      f"{r['peak_rss_mb']} | {r.get('x_cat_time', '-')} | {r.get('x_icu_speed', '-')} |")
+                      f"{r['peak_rss_mb']} | {r.get('x_cat_time', '-')} | {r.get('x_icu_speed', '-')} | "
+                      + (", ".join(f"{k} {v}" for k, v in r["stages"].items()) if r.get("stages") else "-") + " |")
         if plugin_rows:
             print("\n| plugin | threads | stage thread-seconds | stage MB/s per thread | with tokenizer s | "
                   "tokenizer only s | difference MB/s | peak RSS MB |")
