@@ -45,6 +45,20 @@ bool is_country_feature(std::string_view f) { return f.starts_with("PCL") || f =
 bool is_region_feature(std::string_view f) { return f == "CONT" || f == "RGN" || f == "AREA"; }
 bool is_city_feature(std::string_view f) { return f.starts_with("PPL") || f == "STLMT"; }
 
+Kind kind_of_feature(std::string_view f) {
+  if (is_country_feature(f)) return Kind::country;
+  if (f == "CONT") return Kind::continent;
+  if (is_region_feature(f)) return Kind::region;
+  if (f == "ADM1") return Kind::adm1;
+  if (f == "ADM2") return Kind::adm2;
+  if (f == "PPLC") return Kind::capital;
+  if (f == "PPLA") return Kind::seat;
+  if (f == "PPLA2") return Kind::seat2;
+  if (f == "PPLX" || f == "PPLH" || f == "PPLQ" || f == "PPLW") return Kind::minor;
+  if (is_city_feature(f)) return Kind::city;
+  return Kind::other;
+}
+
 std::string read_data_file(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::ifstream in(path, std::ios::binary);
@@ -113,6 +127,7 @@ void Gazetteer::load_text(std::string owned, std::string_view origin) {
     e.feature = f[1].empty() ? std::string_view("PPL") : f[1];
     e.country = f[2];
     e.admin1 = f[3];
+    e.kind = kind_of_feature(e.feature);
     const auto index = static_cast<std::uint32_t>(entries_.size());
     entries_.push_back(e);
     add_name(index, e.name);
@@ -161,37 +176,31 @@ void Gazetteer::add_key(NameRef ref, std::string_view key) {
   units.clear();
   split_units(key, 0, static_cast<std::uint32_t>(key.size()), false, units);
   if (units.empty()) return;
-  PendingName p{keys_.size(), static_cast<std::uint32_t>(key.size()), units[0].end - units[0].begin,
-                static_cast<std::uint32_t>(units.size()), ref};
-  if (units[0].begin != 0) {
-    // A key starting with a separator: index its first unit as it stands.
-    keys_.append(key.substr(units[0].begin, units[0].end - units[0].begin));
-    p.key_begin = keys_.size() - p.first_size;
-    p.key_size = p.first_size;
-  } else {
-    keys_.append(key);
+  const std::size_t begin = keys_.size();
+  keys_.append(key);
+  pending_.push_back({begin, static_cast<std::uint32_t>(key.size()), ref, false});
+  // Every beginning that ends at a word's end, so that the tagger extends a
+  // match word by word only while some name still fits.
+  for (std::size_t k = 0; k + 1 < units.size(); ++k) {
+    pending_.push_back({begin + units[0].begin, units[k].end - units[0].begin, ref, true});
   }
-  pending_.push_back(p);
 }
 
 void Gazetteer::rebuild() {
   std::vector<FlatIndex<NameRef>::Item> names;
-  std::vector<FlatIndex<std::uint32_t>::Item> firsts;
+  std::vector<FlatIndex<std::uint8_t>::Item> prefixes;
   names.reserve(pending_.size());
-  firsts.reserve(pending_.size());
+  prefixes.reserve(pending_.size() / 4);
   for (const auto& p : pending_) {
     const std::string_view key(keys_.data() + p.key_begin, p.key_size);
-    names.push_back({key, p.ref});
-    firsts.push_back({key.substr(0, p.first_size), p.units});
+    if (p.prefix) {
+      prefixes.push_back({key, 1});
+    } else {
+      names.push_back({key, p.ref});
+    }
   }
   names_.build(std::move(names));
-  first_units_.build(std::move(firsts));
-}
-
-std::uint32_t Gazetteer::max_units(std::string_view first_unit) const {
-  std::uint32_t max = 0;
-  for (const auto units : first_units_.find(first_unit)) max = std::max(max, units);
-  return max;
+  prefixes_.build(std::move(prefixes));
 }
 
 template <typename Value>
@@ -205,10 +214,12 @@ void FlatIndex<Value>::build(std::vector<Item> items) {
   std::vector<std::uint32_t> slot_of(items.size());
   std::vector<std::uint32_t> used;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    std::size_t slot = std::hash<std::string_view>{}(items[i].key) & mask_;
+    const std::size_t h = std::hash<std::string_view>{}(items[i].key);
+    std::size_t slot = h & mask_;
     while (slots_[slot].end != 0 && slots_[slot].key != items[i].key) slot = (slot + 1) & mask_;
     if (slots_[slot].end == 0) {
       slots_[slot].key = items[i].key;
+      slots_[slot].hash = static_cast<std::uint32_t>(h >> 32);
       used.push_back(static_cast<std::uint32_t>(slot));
     }
     ++slots_[slot].end;  // a count until pass 2
@@ -227,15 +238,17 @@ void FlatIndex<Value>::build(std::vector<Item> items) {
 template <typename Value>
 std::span<const Value> FlatIndex<Value>::find(std::string_view key) const {
   if (slots_.empty()) return {};
-  for (std::size_t slot = std::hash<std::string_view>{}(key) & mask_;; slot = (slot + 1) & mask_) {
+  const std::size_t h = std::hash<std::string_view>{}(key);
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
+  for (std::size_t slot = h & mask_;; slot = (slot + 1) & mask_) {
     const Slot& s = slots_[slot];
     if (s.end == 0) return {};
-    if (s.key == key) return {values_.data() + s.begin, values_.data() + s.end};
+    if (s.hash == tag && s.key == key) return {values_.data() + s.begin, values_.data() + s.end};
   }
 }
 
 template class FlatIndex<NameRef>;
-template class FlatIndex<std::uint32_t>;
+template class FlatIndex<std::uint8_t>;
 
 void Words::load_file(const std::filesystem::path& path) { load_text(read_data_file(path)); }
 

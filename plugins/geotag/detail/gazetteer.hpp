@@ -15,6 +15,29 @@
 
 namespace docpipe::geotag::detail {
 
+/// What a feature code means to the tagger, decided once at load time so
+/// the hot path compares bytes, not strings.
+enum class Kind : std::uint8_t {
+  country,    ///< PCLI, PCLD, ... TERR
+  continent,  ///< CONT
+  region,     ///< RGN, AREA: news regions
+  adm1,
+  adm2,
+  capital,    ///< PPLC
+  seat,       ///< PPLA: seat of a first-level region
+  seat2,      ///< PPLA2
+  city,       ///< other populated places
+  minor,      ///< PPLX, PPLH, PPLQ: sections, historical and abandoned places
+  other,      ///< anything else a user's gazetteer holds (BLDG, MT, ...)
+};
+
+/// The kind of a GeoNames feature code.
+[[nodiscard]] Kind kind_of_feature(std::string_view feature);
+/// True for populated places and second-level regions: names that are local.
+[[nodiscard]] inline bool is_local(Kind k) { return (k >= Kind::capital && k <= Kind::minor) || k == Kind::adm2; }
+/// True for countries, continents and regions: names that resolve at their level.
+[[nodiscard]] inline bool is_level(Kind k) { return k <= Kind::region; }
+
 /// One place of the gazetteer. The views point into text the gazetteer owns.
 struct Entry {
   std::string_view name;     ///< canonical name
@@ -25,6 +48,7 @@ struct Entry {
   double lon = 0;
   std::int64_t population = 0;
   std::int64_t geonameid = 0;  ///< 0 when unknown
+  Kind kind = Kind::city;
 };
 
 /// How a name refers to its entry.
@@ -73,6 +97,7 @@ class FlatIndex {
  private:
   struct Slot {
     std::string_view key;
+    std::uint32_t hash = 0;  ///< low bits of the key's hash: most misses end here
     std::uint32_t begin = 0;
     std::uint32_t end = 0;  ///< 0: empty slot
   };
@@ -97,9 +122,9 @@ class Gazetteer {
 
   /// The entries a normalized name may mean (empty when none).
   [[nodiscard]] std::span<const NameRef> find(std::string_view key) const { return names_.find(key); }
-  /// The longest name, in units, of names whose first unit is `first_unit`
-  /// (normalized); 0 when no name starts with it.
-  [[nodiscard]] std::uint32_t max_units(std::string_view first_unit) const;
+  /// True when `key` (normalized, ending at a word's end) is the beginning
+  /// of a longer name: "new" of "new york", "st" of "st. louis".
+  [[nodiscard]] bool is_prefix(std::string_view key) const { return !prefixes_.find(key).empty(); }
 
   [[nodiscard]] const Entry& entry(std::uint32_t index) const { return entries_[index]; }
   [[nodiscard]] std::size_t size() const { return entries_.size(); }
@@ -108,9 +133,8 @@ class Gazetteer {
   struct PendingName {
     std::size_t key_begin;
     std::uint32_t key_size;
-    std::uint32_t first_size;  ///< bytes of the first unit
-    std::uint32_t units;
     NameRef ref;
+    bool prefix;  ///< only the beginning of a name
   };
   void add_name(std::uint32_t entry, std::string_view name);
   void add_key(NameRef ref, std::string_view key);
@@ -122,7 +146,7 @@ class Gazetteer {
   std::vector<PendingName> pending_;
   std::vector<Unit> scratch_;
   FlatIndex<NameRef> names_;
-  FlatIndex<std::uint32_t> first_units_;
+  FlatIndex<std::uint8_t> prefixes_;
 };
 
 /// Word lists the recogniser reads context with (data/words.tsv).

@@ -29,8 +29,10 @@ TEST_CASE("a gazetteer file gives entries by every name, demonym and abbreviatio
   REQUIRE(g.find("illinoisan").size() == 1);
   CHECK(g.find("illinoisan").front().kind == NameKind::demonym);
   CHECK(g.find("st. paul").size() == 1);  // spelled-out and abbreviated saints are one name
-  CHECK(g.max_units("saint") == 2);
-  CHECK(g.max_units("nowhere") == 0);
+  CHECK(g.is_prefix("saint"));
+  CHECK(g.is_prefix("st"));  // of "st. paul"
+  CHECK_FALSE(g.is_prefix("springfield"));
+  CHECK_FALSE(g.is_prefix("nowhere"));
 }
 
 TEST_CASE("a malformed gazetteer line is refused with its file and line", "[geotag]") {

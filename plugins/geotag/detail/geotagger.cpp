@@ -53,27 +53,19 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 // Feature and population prior: what a name most likely means with no context.
 // Capitals get a large lead because news names governments by their seats.
 double prior(const Entry& e, const NameRef& ref) {
-  const std::string_view f = e.feature;
   const double lp = std::log10(static_cast<double>(std::max<std::int64_t>(e.population, 1)));
   double p = lp;
-  if (is_country_feature(f)) {
-    p = 24;
-  } else if (f == "CONT") {
-    p = 22;
-  } else if (is_region_feature(f)) {
-    p = 18;
-  } else if (f == "ADM1") {
-    p = 9 + lp;
-  } else if (f == "ADM2") {
-    p = 7;
-  } else if (f == "PPLC") {
-    p = 11 + lp;
-  } else if (f == "PPLA") {
-    p = 2 + lp;
-  } else if (f == "PPLA2") {
-    p = 1 + lp;
-  } else if (f == "PPLX" || f == "PPLH" || f == "PPLQ") {
-    p = lp - 2;
+  switch (e.kind) {
+    case Kind::country: p = 24; break;
+    case Kind::continent: p = 22; break;
+    case Kind::region: p = 18; break;
+    case Kind::adm1: p = 9 + lp; break;
+    case Kind::adm2: p = 7; break;
+    case Kind::capital: p = 11 + lp; break;
+    case Kind::seat: p = 2 + lp; break;
+    case Kind::seat2: p = 1 + lp; break;
+    case Kind::minor: p = lp - 2; break;
+    case Kind::city: case Kind::other: break;
   }
   return p + ref.bonus;
 }
@@ -132,8 +124,8 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   // by capitals.
   std::vector<std::uint8_t> titlecase(units.size());
   {
-    const auto mark = [&](auto key_of) {
-      std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> counts;
+    const auto mark = [&](auto key_of, std::size_t keys) {
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> counts(keys);
       for (const auto& u : units) {
         if (u.end - u.begin < 4) continue;
         const auto c = static_cast<unsigned char>(text[u.begin]);
@@ -143,14 +135,12 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         caps += u.cap ? 1 : 0;
       }
       for (std::size_t i = 0; i < units.size(); ++i) {
-        const auto it = counts.find(key_of(units[i]));
-        if (it != counts.end() && it->second.first >= 2 && it->second.second * 4 >= it->second.first * 3) {
-          titlecase[i] = 1;
-        }
+        const auto& [words, caps] = counts[key_of(units[i])];
+        if (words >= 2 && caps * 4 >= words * 3) titlecase[i] = 1;
       }
     };
-    mark([](const WordUnit& u) { return u.line; });
-    mark([](const WordUnit& u) { return u.sentence; });
+    mark([](const WordUnit& u) { return u.line; }, units.back().line + 1);
+    mark([](const WordUnit& u) { return u.sentence; }, units.back().sentence + 1);
   }
 
   const auto raw = [&](std::size_t i) { return text.substr(units[i].begin, units[i].end - units[i].begin); };
@@ -177,68 +167,76 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   std::vector<int> cand_of_unit(units.size(), -1);
   {
     std::string key;
-    std::string first;
+    std::string dotted;
     for (std::size_t i = 0; i < units.size(); ++i) {
       if (!units[i].cap) continue;
-      first.clear();
-      append_normalized(raw(i), first);
-      const std::uint32_t max = gazetteer_.max_units(first);
-      if (max == 0) continue;
-      std::size_t limit = i;
-      while (limit + 1 < units.size() && limit + 1 < i + max && units[limit + 1].sentence == units[i].sentence &&
-             units[limit + 1].line == units[i].line && units[limit + 1].begin - units[limit].end <= 3) {
-        ++limit;
-      }
-      for (std::size_t j = limit + 1; j-- > i;) {
-        if (!units[j].cap && !std::isdigit(static_cast<unsigned char>(text[units[j].begin]))) continue;
-        key.clear();
-        append_normalized(text.substr(units[i].begin, units[j].end - units[i].begin), key);
-        std::span<const NameRef> refs;
-        bool with_dot = false;
-        if (units[j].dot_after) {
-          key.push_back('.');
-          refs = gazetteer_.find(key);
-          with_dot = !refs.empty();
-          if (!with_dot) key.pop_back();
-        }
-        if (refs.empty()) refs = gazetteer_.find(key);
-        if (refs.empty()) continue;
-        Candidate c;
-        c.first = static_cast<std::uint32_t>(i);
-        c.last = static_cast<std::uint32_t>(j);
-        c.begin = units[i].begin;
-        c.end = units[j].end + (with_dot ? 1 : 0);
-        c.key = key;
-        for (const auto& r : refs) {
-          const Entry& e = gazetteer_.entry(r.entry);
-          if (std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& o) { return o.entry == r.entry; })) continue;
-          if (r.kind == NameKind::demonym && !options_.demonyms) continue;
-          if (options_.min_population > 0 && is_city_feature(e.feature) && e.population < options_.min_population) {
-            continue;
+      // Extend word by word while the words so far begin some name; keep
+      // the longest that is a name.
+      key.clear();
+      append_normalized(raw(i), key);
+      std::span<const NameRef> found;
+      std::size_t found_last = i;
+      bool found_dot = false;
+      std::string found_key;
+      for (std::size_t j = i;;) {
+        if (units[j].cap || std::isdigit(static_cast<unsigned char>(text[units[j].begin]))) {
+          std::span<const NameRef> refs;
+          bool with_dot = false;
+          if (units[j].dot_after) {
+            dotted.assign(key).push_back('.');
+            refs = gazetteer_.find(dotted);
+            with_dot = !refs.empty();
           }
-          c.refs.push_back(r);
+          if (refs.empty()) refs = gazetteer_.find(key);
+          if (!refs.empty()) {
+            found = refs;
+            found_last = j;
+            found_dot = with_dot;
+            found_key = with_dot ? dotted : key;
+          }
         }
-        if (c.refs.empty()) continue;
-        for (std::size_t k = i; k <= j; ++k) cand_of_unit[k] = static_cast<int>(cands.size());
-        cands.push_back(std::move(c));
-        i = j;
-        break;
+        if (j + 1 >= units.size() || units[j + 1].sentence != units[i].sentence || units[j + 1].line != units[i].line ||
+            units[j + 1].begin - units[j].end > 3 || !gazetteer_.is_prefix(key)) {
+          break;
+        }
+        append_normalized(text.substr(units[j].end, units[j + 1].end - units[j].end), key);
+        ++j;
       }
+      if (found.empty()) continue;
+      const std::size_t j = found_last;
+      Candidate c;
+      c.first = static_cast<std::uint32_t>(i);
+      c.last = static_cast<std::uint32_t>(j);
+      c.begin = units[i].begin;
+      c.end = units[j].end + (found_dot ? 1 : 0);
+      c.key = std::move(found_key);
+      for (const auto& r : found) {
+        const Entry& e = gazetteer_.entry(r.entry);
+        if (std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& o) { return o.entry == r.entry; })) continue;
+        if (r.kind == NameKind::demonym && !options_.demonyms) continue;
+        if (options_.min_population > 0 && is_local(e.kind) && e.kind != Kind::adm2 && e.population < options_.min_population) {
+          continue;
+        }
+        c.refs.push_back(r);
+      }
+      if (c.refs.empty()) continue;
+      for (std::size_t k = i; k <= j; ++k) cand_of_unit[k] = static_cast<int>(cands.size());
+      cands.push_back(std::move(c));
+      i = j;
     }
   }
   if (cands.empty()) return {};
 
-  const auto has_feature = [&](const Candidate& c, auto pred) {
+  const auto has_kind = [&](const Candidate& c, auto pred) {
     return std::any_of(c.refs.begin(), c.refs.end(),
-                       [&](const NameRef& r) { return pred(gazetteer_.entry(r.entry).feature); });
+                       [&](const NameRef& r) { return pred(gazetteer_.entry(r.entry).kind); });
   };
   // Countries, regions, capitals and populous states: names a reader takes
   // for the place even where a person could bear them.
   const auto big_place = [&](const Candidate& c) {
     return std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& r) {
       const Entry& e = gazetteer_.entry(r.entry);
-      return is_country_feature(e.feature) || is_region_feature(e.feature) || e.feature == "PPLC" ||
-             (e.feature == "ADM1" && e.population >= 300000);
+      return is_level(e.kind) || e.kind == Kind::capital || (e.kind == Kind::adm1 && e.population >= 300000);
     });
   };
   const auto only_kind = [&](const Candidate& c, NameKind k) {
@@ -287,7 +285,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       const auto& prev = cands[ci - 1];
       if (text.substr(prev.end, c.begin - prev.end).find_first_not_of(' ', 1) == std::string_view::npos &&
           text.substr(prev.end, 1) == "," &&
-          has_feature(c, [](std::string_view f) { return f == "ADM1" || is_country_feature(f); })) {
+          has_kind(c, [](Kind k) { return k == Kind::adm1 || k == Kind::country; })) {
         cands[ci - 1].qualifier = static_cast<int>(ci);
       }
     }
@@ -388,12 +386,12 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   // never a village called "France" (unless the text says "France, Ind.").
   for (auto& c : cands) {
     if (!c.accepted) continue;
-    const bool level = has_feature(c, [](std::string_view f) { return is_country_feature(f) || is_region_feature(f); });
+    const bool level = has_kind(c, is_level);
     if (level && c.qualifier < 0) {
       c.refs.erase(std::remove_if(c.refs.begin(), c.refs.end(),
                                   [&](const NameRef& r) {
-                                    const auto& f = gazetteer_.entry(r.entry).feature;
-                                    return !is_country_feature(f) && !is_region_feature(f) && f != "ADM1";
+                                    const Kind k = gazetteer_.entry(r.entry).kind;
+                                    return !is_level(k) && k != Kind::adm1;
                                   }),
                    c.refs.end());
     }
@@ -412,7 +410,6 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     }
   }
   const auto admin_key = [](const Entry& e) { return std::string(e.country).append(".").append(e.admin1); };
-  const auto is_local = [](std::string_view f) { return is_city_feature(f) || f == "ADM2"; };
 
   // Static part of each sense's score: prior, qualifier, focus, and how many
   // other names of the document have a sense nearby (towns mentioned together
@@ -429,7 +426,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         if (m.qualifier < 0 || cands[m.qualifier].refs.empty()) continue;
         for (const auto& qr : cands[m.qualifier].refs) {
           const Entry& q = gazetteer_.entry(qr.entry);
-          if (q.country == e.country && (is_country_feature(q.feature) || q.admin1 == e.admin1)) {
+          if (q.country == e.country && (q.kind == Kind::country || q.admin1 == e.admin1)) {
             s += 30;
             break;
           }
@@ -442,32 +439,68 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       base[n][r] = s;
     }
   }
-  constexpr std::size_t kMaxSenses = 48;  // bounds the pairwise work on very common names
-  for (std::size_t n = 0; n < names.size(); ++n) {
-    const auto& c = cands[names[n].front()];
-    if (c.refs.size() > kMaxSenses) continue;
-    for (std::size_t r = 0; r < c.refs.size(); ++r) {
-      const Entry& e = gazetteer_.entry(c.refs[r].entry);
-      if (!is_local(e.feature)) continue;
-      double support = 0;
-      for (std::size_t m = 0; m < names.size(); ++m) {
-        if (m == n) continue;
-        const auto& o = cands[names[m].front()];
-        if (o.refs.size() > kMaxSenses) continue;
-        double best = 0;
-        for (const auto& orf : o.refs) {
-          const Entry& f = gazetteer_.entry(orf.entry);
-          if (f.feature == "ADM1") {
-            if (f.country == e.country && f.admin1 == e.admin1) best = std::max(best, 0.5);
-            continue;
-          }
-          if (!is_local(f.feature) || std::abs(f.lat - e.lat) > 1.5) continue;
-          const double d = distance_km(e.lat, e.lon, f.lat, f.lon);
-          best = std::max(best, d < 40 ? 1.0 : d < 120 ? 0.5 : 0.0);
-        }
-        support += best;
+  {
+    // Senses of all names on a grid of one-degree cells, so that finding the
+    // neighbours of a sense costs a few lookups, not a pass over all senses.
+    struct Point {
+      std::int32_t cell_lat;
+      std::int32_t cell_lon;
+      std::uint32_t name;
+      double lat;
+      double lon;
+      bool operator<(const Point& o) const {
+        return cell_lat != o.cell_lat ? cell_lat < o.cell_lat : cell_lon < o.cell_lon;
       }
-      base[n][r] += 3.0 * std::min(support, 3.0);
+    };
+    std::vector<Point> points;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> names_by_admin1;  // ADM1 senses
+    for (std::size_t n = 0; n < names.size(); ++n) {
+      for (const auto& r : cands[names[n].front()].refs) {
+        const Entry& e = gazetteer_.entry(r.entry);
+        if (is_local(e.kind)) {
+          points.push_back({static_cast<std::int32_t>(std::floor(e.lat)), static_cast<std::int32_t>(std::floor(e.lon)),
+                            static_cast<std::uint32_t>(n), e.lat, e.lon});
+        } else if (e.kind == Kind::adm1) {
+          names_by_admin1[admin_key(e)].push_back(static_cast<std::uint32_t>(n));
+        }
+      }
+    }
+    std::sort(points.begin(), points.end());
+    std::vector<double> best_of(names.size(), 0.0);
+    std::vector<std::uint32_t> touched;
+    for (std::size_t n = 0; n < names.size(); ++n) {
+      const auto& c = cands[names[n].front()];
+      for (std::size_t r = 0; r < c.refs.size(); ++r) {
+        const Entry& e = gazetteer_.entry(c.refs[r].entry);
+        if (!is_local(e.kind)) continue;
+        touched.clear();
+        const auto note = [&](std::uint32_t m, double value) {
+          if (m == n || value <= best_of[m]) return;
+          if (best_of[m] == 0.0) touched.push_back(m);
+          best_of[m] = value;
+        };
+        const auto cl = static_cast<std::int32_t>(std::floor(e.lat));
+        const auto cn = static_cast<std::int32_t>(std::floor(e.lon));
+        for (std::int32_t dl = -1; dl <= 1; ++dl) {
+          const Point lo{cl + dl, cn - 2, 0, 0, 0};
+          const Point hi{cl + dl, cn + 2, 0, 0, 0};
+          auto it = std::lower_bound(points.begin(), points.end(), lo);
+          for (; it != points.end() && !(hi < *it); ++it) {
+            if (it->name == n) continue;
+            const double d = distance_km(e.lat, e.lon, it->lat, it->lon);
+            note(it->name, d < 40 ? 1.0 : d < 120 ? 0.5 : 0.0);
+          }
+        }
+        if (const auto it = names_by_admin1.find(admin_key(e)); it != names_by_admin1.end()) {
+          for (const auto m : it->second) note(m, 0.5);
+        }
+        double support = 0;
+        for (const auto m : touched) {
+          support += best_of[m];
+          best_of[m] = 0.0;
+        }
+        base[n][r] += 3.0 * std::min(support, 3.0);
+      }
     }
   }
 
@@ -495,7 +528,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         if (margin[n] < 1.0) weight *= 0.5;
         own[n].country[std::string(e.country)] += weight;
         all.country[std::string(e.country)] += weight;
-        if (!is_country_feature(e.feature) && !e.admin1.empty()) {
+        if (e.kind != Kind::country && !e.admin1.empty()) {
           own[n].admin1[admin_key(e)] += weight;
           all.admin1[admin_key(e)] += weight;
         }
@@ -524,7 +557,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
           const double trust = std::min(1.0, total / 4.0);
           const double cv = vote(all.country, own[n].country, e.country);
           if (cv > 0) s += 2 + 20 * trust * cv / total;
-          if (!is_country_feature(e.feature)) {
+          if (e.kind != Kind::country) {
             const double av = vote(all.admin1, own[n].admin1, admin_key(e));
             if (av > 0) s += 3 + 12 * trust * av / total;
           }
