@@ -140,6 +140,7 @@ def machine():
     except OSError:
         pass
     return {"nproc": os.cpu_count(), "cpu": model or platform.processor(), "memory": mem,
+            "load_average": " ".join(f"{x:.1f}" for x in os.getloadavg()),
             "kernel": platform.release(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
@@ -167,6 +168,7 @@ def main():
     ap.add_argument("--json", help="also write the results here")
     args = ap.parse_args()
 
+    load_before = " ".join(f"{x:.1f}" for x in os.getloadavg())
     build_dir = find_build_dir(args.build_dir)
     docpipe = build_dir / "bin" / "docpipe"
     plugin_dir = build_dir / "lib" / "docpipe" / "plugins"
@@ -258,6 +260,7 @@ def main():
             log(f"bench: plugin {plugin} -j{n}: {entry}")
 
     info = machine()
+    info["load_average"] = f"{load_before} (start) / {info['load_average']} (end)"
     info.update({"corpus": str(corpus), "documents": docs, "text_mb": round(text_bytes / 1e6, 1),
                  "file_mb": round(file_bytes / 1e6, 1), "build_dir": str(build_dir)})
     cat_row = next((r for r in rows if r["run"] == "cat" and "error" not in r), None)
@@ -272,8 +275,9 @@ def main():
 
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": info, "runs": rows, "plugins": plugin_rows}, indent=1))
-    print(f"# {info['date']}: {info['nproc']} x {info['cpu']}, {info['memory']}; corpus {info['file_mb']} MB "
-          f"({info['documents']} documents, {info['text_mb']} MB of text)")
+    print(f"# {info['date']}: {info['nproc']} x {info['cpu']}, {info['memory']}, load average "
+          f"{info['load_average']}; corpus {info['file_mb']} MB ({info['documents']} documents, "
+          f"{info['text_mb']} MB of text)")
     if args.markdown:
         print("| run | threads | seconds | text MB/s | docs/s | peak RSS MB | time / cat | speed / ICU | "
               "stage thread-seconds |")
