@@ -556,10 +556,10 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
           // "Washington" does not make "Moscow" a town in Idaho.
           const double trust = std::min(1.0, total / 4.0);
           const double cv = vote(all.country, own[n].country, e.country);
-          if (cv > 0) s += 2 + 20 * trust * cv / total;
+          if (cv > 0) s += 0.5 + 20 * trust * cv / total;
           if (e.kind != Kind::country) {
             const double av = vote(all.admin1, own[n].admin1, admin_key(e));
-            if (av > 0) s += 3 + 12 * trust * av / total;
+            if (av > 0) s += 0.5 + 16 * trust * av / total;
           }
         }
         if (s > top) {

@@ -105,12 +105,13 @@ for (const c of allCities) {
 
 // Suffixes GeoNames keeps in region names that news drops.
 const REGION_SUFFIX = / (Province|Region|Governorate|Oblast|Prefecture|Krai|Voivodeship|District|Autonomous Region|Autonomous Republic|Department)$/;
+const admin1Points = new Map(readCurated('admin1_points.tsv').map(([code, lat, lon]) => [code, [Number(lat), Number(lon)]]));
 const admin1ByCode = new Map();
 for (const a of admin1Json) {
   const pts = pointsByAdmin1.get(a.code);
   if (!pts) continue;
   const [country, code] = a.code.split('.');
-  const [lat, lon] = regionPoint(pts);
+  const [lat, lon] = admin1Points.get(a.code) ?? regionPoint(pts);
   const e = add({ name: clean(a.name), feature: 'ADM1', country, admin1: code, lat, lon,
     pop: popByAdmin1.get(a.code) ?? 0, id: 0 });
   const short = e.name.replace(REGION_SUFFIX, '');
@@ -251,4 +252,4 @@ for (const [category, list] of readCurated('context.tsv')) {
   for (const w of [...new Set(list.split(' ').filter(Boolean))]) words.push([category, w]);
 }
 writeFileSync(join(outDir, 'words.tsv'), words.map((r) => r.join('\t')).join('\n') + '\n');
-console.error(`wrote ${entries.length} entries (${tsv.length} bytes before gzip), ${words.length - 1} words`);
+console.error(`wrote ${entries.length} entries (${tsv.length} bytes before compression), ${words.length - 1} words`);
