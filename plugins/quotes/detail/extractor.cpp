@@ -105,14 +105,21 @@ class Run {
   /// "a White House official who spoke anonymously said": the phrase
   /// before a relative "who" shortly before the verb.
   [[nodiscard]] bool relative_subject(Idx cue, Idx s, Attr& out) const {
-    for (Idx j = cue - 1; j > s && cue - j <= 15; --j) {
+    for (Idx j = cue - 1; j > s && cue - j <= 20; --j) {
       const Tok& t = t_[j];
+      if (t.in_quote() || paired(t)) continue;  // "who calls Trump a "sociopath," said"
       if (!t.word() && !t.is(',')) return false;
+      if (t.word() && t.has(kPronoun) && !t.has(kDet)) return false;  // "…, he doesn't believe"
       if (t.word() && !t.cap() && text_.substr(t.b, t.e - t.b) == "who") {
         const Idx x = t_[j - 1].is(',') ? j - 1 : j;
         const Span np = backward_core(x, s);
         if (!np.ok() || !person_like(np)) return false;
-        out = {np, {}, {cue, cue + 1}};
+        // "Humphrey, who calls Trump a "sociopath," said": once the relative
+        // clause is closed by a comma, the verb is the main clause's.
+        bool closed = false;
+        for (Idx m = j + 1; m < cue; ++m) closed |= t_[m].is(',') && !(m + 1 < cue && t_[m + 1].in_quote());
+        if (cue - 1 > j && paired(t_[cue - 1]) && t_[cue - 2].is(',')) closed = true;
+        out = closed ? Attr{np, {}, {cue, cue + 1}} : Attr{{j, j + 1}, np, {cue, cue + 1}};
         return true;
       }
     }
@@ -728,8 +735,8 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (!t.word() || t.cap() || t.in_quote() || !t.has(kCue | kCueIndirect)) continue;
     if (j > s && t_[j - 1].word() && (t_[j - 1].has(kBe) || text_.substr(t_[j - 1].b, 2) == "to")) continue;
     Attr a;
-    if (!subject_of(j, s, a)) continue;
-    if (t.has(kNounToo) && !person_like(a.speaker)) continue;  // "a fundraising email stressing…"
+    if (!subject_of(j, s, a) && !relative_subject(j, s, a)) continue;
+    if (t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker)) continue;  // "a fundraising email stressing…"
     Idx k = j + 1;
     if (t.has(kCueObj)) {
       if (k < e && t_[k].word() && t_[k].has(kObject)) {
@@ -768,23 +775,38 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
   }
   if (hits.empty()) return false;
   extra_.clear();
+  bool first = true;
+  ce = cs;
   for (std::size_t h = 0; h < hits.size(); ++h) {
     Idx end = e;
     if (h + 1 < hits.size()) {
-      end = std::min(hits[h + 1].a.speaker.b, hits[h + 1].a.cue.b);
-      while (end > hits[h].cs && (t_[end - 1].is(',') || t_[end - 1].has(kConj))) --end;
+      // A coordinated clause ("…, and said …", "…, saying …", "…, who
+      // said …") ends this content; a nested one ("that he knows that …")
+      // stays inside it and is reported too.
+      const Attr& nx = hits[h + 1].a;
+      // The clause starts at its subject when that stands inside this
+      // content, else at its verb ("…, saying", whose subject came first).
+      const Idx from = (nx.speaker.b > hits[h].cs && nx.speaker.b < nx.cue.b) ? nx.speaker.b : nx.cue.b;
+      const Tok& before = t_[from - 1];
+      const bool coordinated = before.is(',') || before.is(';') || (before.word() && before.has(kConj)) ||
+                               nx.speaker.b > nx.cue.b || nx.speaker.b < hits[h].cs;
+      if (coordinated) {
+        end = from;
+        while (end > hits[h].cs && (t_[end - 1].is(',') || t_[end - 1].has(kConj))) --end;
+      }
     }
     if (end - hits[h].cs < 2) continue;
-    if (h == 0) {
+    if (first) {
       out = hits[h].a;
       cs = hits[h].cs;
       ce = end;
+      first = false;
     } else {
       extra_.push_back({hits[h].a, hits[h].cs, end});
     }
   }
   conf = kConfIndirect;
-  return ce > cs;
+  return !first;
 }
 
 // ---------------------------------------------------------------- names

@@ -246,6 +246,10 @@ std::vector<Tok> scan(std::string_view t, const Lexicon& lexicon) {
       }
       std::string_view w = t.substr(b, i - b);
       std::uint32_t lex = lexicon.classes(w);
+      if (apostrophe && w.size() > 3 &&
+          (w.substr(w.size() - 3) == "n't" || (w.size() > 5 && w.substr(w.size() - 5) == "n\xE2\x80\x99t"))) {
+        lex |= kAux;  // "doesn't", "won’t": negated auxiliaries
+      }
       if (lex == 0 && apostrophe) {
         // "he's", "they’re": a contracted pronoun still starts a clause.
         const std::size_t apo = std::min(w.find('\''), w.find("\xE2\x80\x99"));
