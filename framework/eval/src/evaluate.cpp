@@ -114,6 +114,7 @@ struct Evaluator::State {
   std::array<QuoteCounts, kQuoteCategories.size()> quotes{};
   // places
   PlaceCounts places;
+  std::map<std::string, PlaceCounts> places_by_source;
   std::map<std::string, std::size_t> ignored_types;
   // summary
   std::unique_ptr<RougeScorer> rouge;
@@ -264,6 +265,7 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
       const bool listed = s.wants_example("places");
       const PlaceCounts counts = score_places(text, p, g, listed ? &details : nullptr);
       s.places += counts;
+      if (!gold.source.empty()) s.places_by_source[gold.source] += counts;
       if (listed) {
         std::vector<std::string> far;
         for (std::size_t k = 0; k < details.resolved.size(); ++k) {
@@ -390,6 +392,23 @@ Report Evaluator::report() const {
       row.cells.push_back({"auc", res.auc, Format::number});
       resolution.rows.push_back(std::move(row));
       r.sections.push_back(std::move(resolution));
+      if (s.places_by_source.size() > 1) {
+        Section by_source{"places by the gold's source (exact and overlap F1, resolution)", {}};
+        for (const auto& [source, counts] : s.places_by_source) {
+          const ResolutionScores rs = resolution_scores(counts.errors_km);
+          Row line{"source:" + source, {}};
+          line.cells.push_back({"exact_f1", counts.exact.f1(), Format::ratio});
+          line.cells.push_back({"overlap_f1", counts.overlap.f1(), Format::ratio});
+          line.cells.push_back({"gold", static_cast<double>(counts.overlap.gold), Format::count});
+          line.cells.push_back({"toponyms", static_cast<double>(rs.count), Format::count});
+          line.cells.push_back({"acc_161km", rs.accuracy_161km, Format::ratio});
+          line.cells.push_back({"mean_km", rs.mean_km, Format::number});
+          line.cells.push_back({"median_km", rs.median_km, Format::number});
+          line.cells.push_back({"auc", rs.auc, Format::number});
+          by_source.rows.push_back(std::move(line));
+        }
+        r.sections.push_back(std::move(by_source));
+      }
       if (!s.ignored_types.empty()) {
         std::string list;
         for (const auto& [type, n] : s.ignored_types) list += fmt::format("{}{} {}", list.empty() ? "" : ", ", type, n);

@@ -150,6 +150,32 @@ TEST_CASE("places ignore unscored gold types and resolve matched toponyms", "[ev
   CHECK(cell(r, "resolution", "toponyms") == 1);  // the demonym has no coordinates
 }
 
+TEST_CASE("places are also scored by the gold's source", "[eval]") {
+  GoldDocument a;
+  a.id = "a";
+  a.text = "Oslo";
+  a.source = "A";
+  a.toponyms = {{{0, 4}, std::make_pair(59.9, 10.7), ""}};
+  GoldDocument b = a;
+  b.id = "b";
+  b.source = "B";
+  docpipe::Document hit{"a", a.text};
+  docpipe::Place oslo;
+  oslo.begin = 0;
+  oslo.end = 4;
+  oslo.lat = 59.9;
+  oslo.lon = 10.7;
+  hit.places = {oslo};
+  Evaluator e(GoldKind::places, {});
+  e.add(a, hit);
+  e.add_missing(b);
+  const Report r = e.report();
+  CHECK(cell(r, "source:A", "exact_f1") == 1.0);
+  CHECK(cell(r, "source:B", "exact_f1") == 0.0);
+  CHECK(cell(r, "source:B", "gold") == 1);
+  CHECK(cell(r, "recognition_exact", "recall") == Approx(0.5));
+}
+
 TEST_CASE("summaries score the mean of per-document ROUGE F1", "[eval]") {
   GoldDocument g;
   g.id = "s";

@@ -188,6 +188,7 @@ GoldDocument parse_gold(std::string_view json_line, GoldKind kind) {
         gt.type = string_field(t, "type", false);
         g.toponyms.push_back(std::move(gt));
       }
+      g.source = string_field(d, "source", false);
       break;
     }
     case GoldKind::summary: {

@@ -49,6 +49,8 @@ struct GoldDocument {
   std::vector<std::string> expected_sentences;
   std::vector<GoldQuote> quotes;
   std::vector<GoldToponym> toponyms;
+  /// places: the record's `source` ("GeoWebNews", "LGL"), scored apart too.
+  std::string source;
   /// Reference summaries, each with one sentence per line.
   std::vector<std::string> summaries;
 };
