@@ -82,7 +82,8 @@ dom_has quote 'Quote 3 of 9' 'a quote named in the address is shown in the side 
 dom_has quote 'class="a q sel"' 'and highlighted in the text'
 
 # Hover and click, which a screenshot cannot do: a copy of the report gets a
-# script that moves the mouse over a quote and a custom-layer span, clicks a
+# script that (on the index) filters by a speaker and a place, or (on a
+# document) moves the mouse over a quote and a custom-layer span, clicks a
 # quote and a place, turns sentences on, and records
 # what the page showed in <body data-probe>. (The report ends in
 # "</body>\n</html>\n"; the probe goes in before them.)
@@ -90,6 +91,18 @@ cat >"$work/probe.js" <<'PROBE'
 <script>
 (function () {
   const out = [];
+  const rows = () => document.querySelectorAll('#dp-docs tbody tr').length;
+  if (!location.hash) {  // the index: filter by a speaker, then by a place
+    document.querySelector('#dp-top-speakers tr.row').click();
+    out.push('speaker-filter-rows:' + rows());
+    document.querySelector('button.chip').click();
+    out.push('unfiltered-rows:' + rows());
+    [...document.querySelectorAll('#dp-corpus-map circle')].find((c) => c.textContent.startsWith('São Tomé'))
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    out.push('place-filter-rows:' + rows() + ' ' + document.querySelector('button.chip').textContent);
+    document.body.dataset.probe = out.join(' | ');
+    return;
+  }
   const quote = document.querySelector('#dp-text span.a.q');
   quote.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 20, clientY: 20 }));
   const tip = document.getElementById('dp-tip');
@@ -115,6 +128,10 @@ dom_has probe 'custom-tip:[^|]*entities 1linked: truescore: 0.9type: PERSON' 'ho
 dom_has probe 'detail:Quote 1 of 9' 'clicking a quote shows it in the side panel'
 dom_has probe 'place-rows-highlighted:1 ' 'clicking a place highlights its row'
 dom_has probe 'sentence-badges:13"' 'the sentences toggle numbers the sentences'
+
+browse "file://$out/probe.html" probe-index
+dom_has probe-index 'data-probe="speaker-filter-rows:1 \| unfiltered-rows:3 \| place-filter-rows:1 mentioning São Tomé' \
+  'clicking a top speaker or a place on the corpus map filters the documents'
 
 browse "$url#doc=1" hostile shot
 dom_has hostile 'data-ready="1"' 'the script finished'

@@ -104,13 +104,18 @@
   // Index page --------------------------------------------------------------
   function stat(value, label) { return h('div', { class: 'stat' }, h('b', null, value.toLocaleString('en')), label); }
 
+  // The index's search and filter outlive a visit to a document.
+  const indexState = { search: '', speaker: null, place: null };
+
   function showIndex() {
     document.title = index.title + ' - docpipe view';
     const docs = index.docs;
     const quotes = docs.reduce((n, d) => n + d.q, 0);
     const mentions = docs.reduce((n, d) => n + d.pl, 0);
 
-    const speakerRows = index.speakers.map(([name, count, ndocs]) => h('tr', null,
+    const speakerRows = index.speakers.map(([name, count, ndocs], k) => h('tr', {
+      class: 'row' + (indexState.speaker === k ? ' hl' : ''), title: 'Show only the documents quoting ' + name,
+      onclick: () => { indexState.speaker = indexState.speaker === k ? null : k; showIndex(); } },
       h('td', null, name),
       h('td', { class: 'n' }, count),
       h('td', { style: 'width:35%' }, h('div', { class: 'bar', style: `width:${(100 * count / index.speakers[0][1]).toFixed(1)}%` })),
@@ -120,17 +125,33 @@
       lat, lon, weight: count / maxMentions, key: i, label: i < 8 ? name : null,
       title: `${name}${cc ? ' (' + cc + ')' : ''}: ${plural(count, 'mention')} in ${plural(ndocs, 'document')}`,
     })), { fit: false, px: 700, minR: 2, maxR: 9, label: 'Places of all documents, sized by mentions' });
+    map.circles.forEach((c, k) => {
+      c.style.cursor = 'pointer';
+      if (indexState.place === k) c.classList.add('hl');
+      c.addEventListener('click', () => { indexState.place = indexState.place === k ? null : k; showIndex(); });
+    });
+    const chip = (label, clear) => h('button', { class: 'chip', type: 'button', title: 'Remove this filter',
+      onclick: () => { clear(); showIndex(); } }, label + ' \u00d7');
+    const chips = [
+      indexState.speaker != null ? chip('quoting ' + index.speakers[indexState.speaker][0], () => { indexState.speaker = null; }) : null,
+      indexState.place != null ? chip('mentioning ' + index.places[indexState.place][0], () => { indexState.place = null; }) : null,
+    ].filter(Boolean);
 
     const search = h('input', { type: 'search', placeholder: `Search ${plural(docs.length, 'document')} by id or title`,
-      'aria-label': 'Search documents by id or title' });
+      'aria-label': 'Search documents by id or title', id: 'dp-search' });
+    search.value = indexState.search;
     const tbody = h('tbody');
     const note = h('p', { class: 'muted small' });
     function fill() {
+      indexState.search = search.value;
       const q = search.value.trim().toLowerCase();
+      const filtered = q || chips.length;
       const rows = [];
       let matches = 0;
       docs.forEach((d, i) => {
         if (q && !d.id.toLowerCase().includes(q) && !d.title.toLowerCase().includes(q)) return;
+        if (indexState.speaker != null && !d.ts.includes(indexState.speaker)) return;
+        if (indexState.place != null && !d.tp.includes(indexState.place)) return;
         if (++matches > ROWS_SHOWN) return;
         rows.push(h('tr', { class: 'row', onclick: () => { location.hash = '#doc=' + i; } },
           h('td', { class: 'id' }, h('a', { href: '#doc=' + i }, d.id)),
@@ -140,7 +161,7 @@
       });
       tbody.replaceChildren(...rows);
       note.textContent = matches > ROWS_SHOWN ? `Showing ${ROWS_SHOWN} of ${matches} matching documents; search to narrow them.`
-        : (q ? `${plural(matches, 'document')} match.` : '');
+        : (filtered ? (matches === 1 ? '1 document matches.' : `${matches} documents match.`) : '');
     }
     search.addEventListener('input', fill);
     fill();
@@ -156,7 +177,7 @@
           index.speakers.length ? h('table', null, h('tbody', null, speakerRows))
             : h('p', { class: 'muted' }, 'No resolved speakers.')),
         h('section', { class: 'panel', id: 'dp-corpus-map' }, h('h2', null, 'Places, sized by mentions'), map.root)),
-      h('h2', null, 'Documents'), search, note,
+      h('h2', null, 'Documents'), h('div', { class: 'filters' }, search, chips), note,
       h('table', { id: 'dp-docs' }, h('thead', null, h('tr', null, h('th', null, 'id'), h('th', null, 'title'),
         h('th', { class: 'n' }, 'quotes'), h('th', { class: 'n' }, 'speakers'), h('th', { class: 'n' }, 'places'),
         h('th', { class: 'n' }, 'summary'))), tbody));

@@ -168,8 +168,8 @@ void Report::add(const Document& doc) {
     }
     w.EndArray();
   }
+  std::set<std::string, std::less<>> doc_places;
   if (doc.has_layer("places")) {
-    std::set<std::string, std::less<>> doc_places;
     w.Key("places");
     w.StartArray();
     for (const auto& p : doc.places) {
@@ -200,7 +200,7 @@ void Report::add(const Document& doc) {
         auto& stats = places_[key];
         if (stats.mentions == 0) stats = {p.name, p.country, p.lat, p.lon, 0, 0};
         ++stats.mentions;
-        if (doc_places.insert(std::move(key)).second) ++stats.documents;
+        if (doc_places.insert(key).second) ++stats.documents;
       }
     }
     w.EndArray();
@@ -220,12 +220,10 @@ void Report::add(const Document& doc) {
     }
     w.EndArray();
   }
-  std::size_t custom_spans = 0;
   w.Key("custom");
   w.StartObject();
   for (const auto& [name, layer] : doc.custom_layers()) {
     if (!doc.has_layer(name)) continue;
-    custom_spans += layer.size();
     put(w, name);
     w.StartArray();
     for (const auto& a : layer) {
@@ -261,29 +259,16 @@ void Report::add(const Document& doc) {
   w.EndObject();
   docs_.emplace_back(buffer.GetString(), buffer.GetSize());
 
-  rapidjson::StringBuffer row_buffer;
-  Writer row(row_buffer);
-  row.StartObject();
-  row.Key("id");
-  put(row, doc.id);
-  row.Key("title");
-  put(row, title);
-  if (title.empty()) {
-    row.Key("snip");
-    put(row, snippet(doc.text));
-  }
-  row.Key("q");
-  row.Uint64(doc.quotes.size());
-  row.Key("sp");
-  row.Uint64(doc_speakers.size());
-  row.Key("pl");
-  row.Uint64(doc.places.size());
-  row.Key("su");
-  row.Uint64(doc.summary.size());
-  row.Key("cu");
-  row.Uint64(custom_spans);
-  row.EndObject();
-  entries_.emplace_back(row_buffer.GetString(), row_buffer.GetSize());
+  Entry entry;
+  entry.id = doc.id;
+  entry.title = title;
+  if (title.empty()) entry.snippet = snippet(doc.text);
+  entry.quotes = doc.quotes.size();
+  entry.places = doc.places.size();
+  entry.summary = doc.summary.size();
+  entry.speaker_names.assign(doc_speakers.begin(), doc_speakers.end());
+  entry.place_keys.assign(doc_places.begin(), doc_places.end());
+  entries_.push_back(std::move(entry));
 }
 
 void Report::add_error(const std::string& message) {
@@ -314,7 +299,9 @@ void Report::write(std::ostream& out) const {
   w.Uint64(speakers.size());
   w.Key("speakers");
   w.StartArray();
+  std::map<std::string_view, std::size_t, std::less<>> speaker_index;  // top speakers only
   for (std::size_t i = 0; i < speakers.size() && i < kTopSpeakers; ++i) {
+    speaker_index.emplace(speakers[i].first, i);
     w.StartArray();
     put(w, speakers[i].first);
     w.Uint64(speakers[i].second->quotes);
@@ -323,29 +310,64 @@ void Report::write(std::ostream& out) const {
   }
   w.EndArray();
 
-  std::vector<const PlaceStats*> places;
+  std::vector<std::pair<std::string_view, const PlaceStats*>> places;
   places.reserve(places_.size());
-  for (const auto& [key, stats] : places_) places.push_back(&stats);
+  for (const auto& [key, stats] : places_) places.emplace_back(key, &stats);
   std::stable_sort(places.begin(), places.end(),
-                   [](const auto* a, const auto* b) { return a->mentions > b->mentions; });
+                   [](const auto& a, const auto& b) { return a.second->mentions > b.second->mentions; });
+  std::map<std::string_view, std::size_t, std::less<>> place_index;  // places drawn only
   w.Key("place_count");
   w.Uint64(places.size());
   w.Key("places");
   w.StartArray();
   for (std::size_t i = 0; i < places.size() && i < kMaxCorpusPlaces; ++i) {
+    const PlaceStats& p = *places[i].second;
+    place_index.emplace(places[i].first, i);
     w.StartArray();
-    put(w, places[i]->name);
-    put(w, places[i]->country);
-    put_number(w, places[i]->lat);
-    put_number(w, places[i]->lon);
-    w.Uint64(places[i]->mentions);
-    w.Uint64(places[i]->documents);
+    put(w, p.name);
+    put(w, p.country);
+    put_number(w, p.lat);
+    put_number(w, p.lon);
+    w.Uint64(p.mentions);
+    w.Uint64(p.documents);
     w.EndArray();
   }
   w.EndArray();
+
+  // Rows name their speakers and places by position in the lists above, so
+  // the index can filter by a speaker or a place without repeating names.
+  auto put_positions = [&w](const char* key, const std::vector<std::string>& names, const auto& positions) {
+    w.Key(key);
+    w.StartArray();
+    for (const auto& name : names) {
+      if (auto it = positions.find(name); it != positions.end()) w.Uint64(it->second);
+    }
+    w.EndArray();
+  };
   w.Key("docs");
   w.StartArray();
-  for (const auto& row : entries_) w.RawValue(row.data(), row.size(), rapidjson::kObjectType);
+  for (const auto& e : entries_) {
+    w.StartObject();
+    w.Key("id");
+    put(w, e.id);
+    w.Key("title");
+    put(w, e.title);
+    if (!e.snippet.empty()) {
+      w.Key("snip");
+      put(w, e.snippet);
+    }
+    w.Key("q");
+    w.Uint64(e.quotes);
+    w.Key("sp");
+    w.Uint64(e.speaker_names.size());
+    w.Key("pl");
+    w.Uint64(e.places);
+    w.Key("su");
+    w.Uint64(e.summary);
+    put_positions("ts", e.speaker_names, speaker_index);
+    put_positions("tp", e.place_keys, place_index);
+    w.EndObject();
+  }
   w.EndArray();
   w.EndObject();
 

@@ -125,6 +125,15 @@ TEST_CASE("the index counts quotes, speakers and places per document and over al
   CHECK(docs[0]["pl"].GetUint() == 14);
   CHECK(docs[0]["su"].GetUint() == 3);
   CHECK(str(docs[2]["snip"]) == "Nothing was found in this short note.");  // no title: the first line
+  // Speakers and places of a row, by position in the corpus lists.
+  REQUIRE(docs[0]["ts"].Size() == 2);
+  CHECK(docs[0]["ts"][0].GetUint() + docs[0]["ts"][1].GetUint() == 1);  // Helena Marques 0, Youssef Benali 1
+  REQUIRE(docs[1]["ts"].Size() == 1);
+  CHECK(docs[1]["ts"][0].GetUint() == 2);
+  CHECK(docs[0]["tp"].Size() == 11);
+  CHECK(docs[1]["tp"].Size() == 2);
+  CHECK(docs[2]["tp"].Size() == 0);
+  CHECK(str(index["places"][docs[1]["tp"][0].GetUint()][0]).rfind("S", 0) == 0);  // São Tomé
 
   CHECK(index["speaker_count"].GetUint() == 3);
   const auto& top = index["speakers"][0];

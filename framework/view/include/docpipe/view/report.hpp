@@ -54,9 +54,21 @@ class Report {
     std::size_t documents = 0;
   };
 
+  /// A document's row on the index page.
+  struct Entry {
+    std::string id;
+    std::string title;
+    std::string snippet;  ///< the first line, when there is no title
+    std::size_t quotes = 0;
+    std::size_t places = 0;
+    std::size_t summary = 0;
+    std::vector<std::string> speaker_names;  ///< resolved, each once
+    std::vector<std::string> place_keys;     ///< keys of places_, each once
+  };
+
   std::string title_;
-  std::vector<std::string> docs_;     ///< one JSON object per document
-  std::vector<std::string> entries_;  ///< one JSON index row per document
+  std::vector<std::string> docs_;  ///< one JSON object per document
+  std::vector<Entry> entries_;
   std::map<std::string, SpeakerStats, std::less<>> speakers_;
   std::map<std::string, PlaceStats, std::less<>> places_;  ///< by name and point
   std::vector<std::string> errors_;
