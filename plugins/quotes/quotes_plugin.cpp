@@ -19,8 +19,7 @@ class QuotesStage final : public Stage {
 
   void process(Document& doc) const override {
     std::vector<Quote> found = extractor_.extract(doc);
-    doc.quotes.insert(doc.quotes.end(), std::make_move_iterator(found.begin()),
-                      std::make_move_iterator(found.end()));
+    doc.quotes.insert(doc.quotes.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
 
  private:
@@ -56,9 +55,8 @@ PluginInfo describe() {
           .options = option_specs(),
           .create = [](const StageContext& ctx) -> std::unique_ptr<Stage> {
             const Config& c = ctx.config;
-            detail::Lexicon lexicon =
-                detail::Lexicon::load(ctx.data_dir, c.get_list("extra_verbs"), c.get_list("extra_titles"),
-                                      c.get_bool("attitudes"));
+            detail::Lexicon lexicon = detail::Lexicon::load(ctx.data_dir, c.get_list("extra_verbs"),
+                                                            c.get_list("extra_titles"), c.get_bool("attitudes"));
             detail::ExtractorOptions opt;
             opt.indirect = c.get_bool("indirect");
             opt.mixed = c.get_bool("mixed");

@@ -43,9 +43,13 @@ struct Found {
 constexpr Idx kWindow = 80;  // attribution context, in tokens, on either side of a quote
 
 // A quote mark that opens or closes a pair (not an apostrophe).
-bool paired(const Tok& t) { return t.kind == TokKind::mark && (t.flags & (kOpen | kClose)) != 0; }
+bool paired(const Tok& t) {
+  return t.kind == TokKind::mark && (t.flags & (kOpen | kClose)) != 0;
+}
 
-bool end_punct(const Tok& t) { return t.kind == TokKind::punct && (t.ch == '.' || t.ch == '?' || t.ch == '!'); }
+bool end_punct(const Tok& t) {
+  return t.kind == TokKind::punct && (t.ch == '.' || t.ch == '?' || t.ch == '!');
+}
 
 // Confidence of each way of finding a quote: a calibration of how often each
 // is right, not a probability from a model.
@@ -81,8 +85,7 @@ class Run {
   }
   [[nodiscard]] bool ly_adverb(Idx i) const {
     const Tok& t = t_[i];
-    return t.word() && !t.cap() && t.e - t.b >= 5 && text_[t.e - 1] == 'y' && text_[t.e - 2] == 'l' &&
-           !t.has(kRole);
+    return t.word() && !t.cap() && t.e - t.b >= 5 && text_[t.e - 1] == 'y' && text_[t.e - 2] == 'l' && !t.has(kRole);
   }
   [[nodiscard]] Span forward_np(Idx i, Idx e) const;
   /// A phrase with a name in it.
@@ -116,9 +119,11 @@ class Run {
         if (!np.ok() || !person_like(np)) return false;
         // "Humphrey, who calls Trump a "sociopath," said": once the relative
         // clause is closed by a comma, the verb is the main clause's.
+        // Likewise when the relative clause has a verb of its own ("who
+        // spoke on condition of anonymity said"): only "who (also) said"
+        // makes "who" the mention.
         bool closed = false;
-        for (Idx m = j + 1; m < cue; ++m) closed |= t_[m].is(',') && !(m + 1 < cue && t_[m + 1].in_quote());
-        if (cue - 1 > j && paired(t_[cue - 1]) && t_[cue - 2].is(',')) closed = true;
+        for (Idx m = j + 1; m < cue; ++m) closed |= !(t_[m].word() && (t_[m].has(kAux) || ly_adverb(m)));
         out = closed ? Attr{np, {}, {cue, cue + 1}} : Attr{{j, j + 1}, np, {cue, cue + 1}};
         return true;
       }
@@ -173,9 +178,7 @@ class Run {
   [[nodiscard]] std::string full_name(Span run) const;
   [[nodiscard]] std::string resolve_pronoun(Idx at, const std::string& last_name) const;
   [[nodiscard]] std::string resolve(const Attr& a, const std::string& last_name, bool& is_person) const;
-  [[nodiscard]] std::string_view slice(Span s) const {
-    return text_.substr(t_[s.b].b, t_[s.e - 1].e - t_[s.b].b);
-  }
+  [[nodiscard]] std::string_view slice(Span s) const { return text_.substr(t_[s.b].b, t_[s.e - 1].e - t_[s.b].b); }
 
   const Lexicon& lex_;
   const ExtractorOptions& opt_;
@@ -191,11 +194,11 @@ class Run {
   std::unordered_map<std::string_view, Span> names_;  // surname -> fullest name run
   int next_chain_ = 0;
   std::vector<int> chain_last_;  // per chain: its last attributed Found
-  int open_chain_ = -1;        // chain continuing into the next block
-  int last_attr_found_ = -1;   // last attributed Found of the previous block
+  int open_chain_ = -1;          // chain continuing into the next block
+  int last_attr_found_ = -1;     // last attributed Found of the previous block
   std::uint32_t last_attr_block_ = 0;
-  Attr colon_attr_;            // previous block ended "X said:"
-  mutable Idx split_ = -1;     // sentence_attribution: start of a second content piece
+  Attr colon_attr_;         // previous block ended "X said:"
+  mutable Idx split_ = -1;  // sentence_attribution: start of a second content piece
   struct Extra {
     Attr a;
     Idx cs;
@@ -286,8 +289,7 @@ Idx Run::phrase_len(Idx i, Idx e) const {
       const Tok& t = t_[i + k];
       const std::string_view w = text_.substr(t.b, t.e - t.b);
       const std::string& p = phrase[static_cast<std::size_t>(k)];
-      match = t.word() && w.size() == p.size() &&
-              std::equal(w.begin(), w.end(), p.begin(), [](char x, char y) {
+      match = t.word() && w.size() == p.size() && std::equal(w.begin(), w.end(), p.begin(), [](char x, char y) {
                 return (x >= 'A' && x <= 'Z' ? static_cast<char>(x - 'A' + 'a') : x) == y;
               });
     }
@@ -308,8 +310,8 @@ Span Run::forward_np(Idx i, Idx e) const {
   if (first.has(kDet) && !first.has(kPronoun)) {
     // "one said", "another added": the determiner stands alone.
     const std::string_view w = text_.substr(first.b, first.e - first.b);
-    const bool alone = w == "one" || w == "another" || w == "some" || w == "many" || w == "several" ||
-                       w == "both" || w == "most" || w == "others" || w == "One" || w == "Another";
+    const bool alone = w == "one" || w == "another" || w == "some" || w == "many" || w == "several" || w == "both" ||
+                       w == "most" || w == "others" || w == "One" || w == "Another";
     if (alone && (i + 1 >= e || !t_[i + 1].word() || is_cue(i + 1) || t_[i + 1].has(kAux))) return {i, i + 1};
     if (alone && i + 2 < e && text_.substr(t_[i + 1].b, t_[i + 1].e - t_[i + 1].b) == "of") {
       // "one of those advisers", "some of his aides"
@@ -522,17 +524,18 @@ bool Run::post_attribution(Idx close, Idx e, bool sentence_closed, Attr& out) co
       for (; c < lim && c - j <= 30; ++c) {
         if (t_[c].is(closer) || paired(t_[c]) || boundary_[c] != 0) break;
       }
-      if (c >= lim || !t_[c].is(closer)) return false;
-      // "Sergei Prikhodko, Medvedev's adviser, said": the name is before.
-      j = c + 1;
-      if (closer == ',' && !(j < lim && is_cue(j))) {
-        // "Harry Bond, 30, of Raleigh, N.C., who was polled, said": the
-        // first verb after a comma within reach.
-        for (Idx m = j; m < lim && m - np.e <= 40; ++m) {
-          if (paired(t_[m]) || boundary_[m] != 0) break;
-          if (is_cue(m) && t_[m - 1].is(',')) {
-            j = m;
-            break;
+      if (c < lim && t_[c].is(closer)) {
+        // "Sergei Prikhodko, Medvedev's adviser, said": the name is before.
+        j = c + 1;
+        if (closer == ',' && !(j < lim && is_cue(j))) {
+          // "Harry Bond, 30, of Raleigh, N.C., who was polled, said": the
+          // first verb after a comma within reach.
+          for (Idx m = j; m < lim && m - np.e <= 40; ++m) {
+            if (paired(t_[m]) || boundary_[m] != 0) break;
+            if (is_cue(m) && t_[m - 1].is(',')) {
+              j = m;
+              break;
+            }
           }
         }
       }
@@ -736,7 +739,8 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (j > s && t_[j - 1].word() && (t_[j - 1].has(kBe) || text_.substr(t_[j - 1].b, 2) == "to")) continue;
     Attr a;
     if (!subject_of(j, s, a) && !relative_subject(j, s, a)) continue;
-    if (t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker)) continue;  // "a fundraising email stressing…"
+    if (t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker))
+      continue;  // "a fundraising email stressing…"
     Idx k = j + 1;
     if (t.has(kCueObj)) {
       if (k < e && t_[k].word() && t_[k].has(kObject)) {
@@ -758,9 +762,9 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (start < 0 && k + 1 < e && (t_[k + 1].flags & kOpen) != 0 && t_[k].word() && t_[k].has(kPrep)) start = k + 1;
     if (start < 0 && k < e) {
       const Tok& x = t_[k];
-      bool clause = (x.word() && (x.has(kClauseStart | kDet) || (x.cap() && !x.has(kTime | kPrep)) ||
-                                  (x.flags & kDigit) != 0)) ||
-                    (x.flags & kOpen) != 0;
+      bool clause =
+          (x.word() && (x.has(kClauseStart | kDet) || (x.cap() && !x.has(kTime | kPrep)) || (x.flags & kDigit) != 0)) ||
+          (x.flags & kOpen) != 0;
       // After a plain speech verb almost any word starts the reported
       // clause ("said legalizing it could…"); a belief verb needs more.
       if (!clause && t.has(kCue) && x.word() && !x.has(kPrep | kTime | kConj | kAux | kBe | kCue | kObject)) {
@@ -839,9 +843,8 @@ void Run::build_names() {
       continue;
     }
     Idx j = i + 1;
-    while (j < n && (is_name_word(t_[j]) ||
-                     (j + 1 < n && is_name_word(t_[j + 1]) && t_[j].word() && !t_[j].cap() &&
-                      text_.substr(t_[j].b, t_[j].e - t_[j].b) == "of"))) {
+    while (j < n && (is_name_word(t_[j]) || (j + 1 < n && is_name_word(t_[j + 1]) && t_[j].word() && !t_[j].cap() &&
+                                             text_.substr(t_[j].b, t_[j].e - t_[j].b) == "of"))) {
       // A possessive ends a name: "Medvedev's chief".
       if (surname(j - 1).size() != t_[j - 1].e - t_[j - 1].b) break;
       ++j;
@@ -928,7 +931,7 @@ void Run::process_block(std::size_t bi) {
   open_chain_ = -1;
   const std::size_t first_found = found_.size();
   std::vector<int> directs;
-  int last_direct = -1;    // the paragraph's last direct quote so far
+  int last_direct = -1;  // the paragraph's last direct quote so far
   Idx last_direct_close = -2;
 
   for (const MarkPair& p : pairs_) {
@@ -939,10 +942,10 @@ void Run::process_block(std::size_t bi) {
       if (bi + 1 < blocks_.size()) {
         const auto [nb, ne] = blocks_[bi + 1];
         const Tok& nt = t_[nb];
-        chain_out = nt.kind == TokKind::mark && nt.mark != MarkShape::dq_close && !p.single &&
-                    (nt.mark == MarkShape::dq_open || can_open(t_, static_cast<std::uint32_t>(nb),
-                                                                static_cast<std::uint32_t>(nb),
-                                                                static_cast<std::uint32_t>(ne)));
+        chain_out =
+            nt.kind == TokKind::mark && nt.mark != MarkShape::dq_close && !p.single &&
+            (nt.mark == MarkShape::dq_open || can_open(t_, static_cast<std::uint32_t>(nb),
+                                                       static_cast<std::uint32_t>(nb), static_cast<std::uint32_t>(ne)));
       }
       if (!chain_out) continue;  // an unbalanced mark: nothing is quoted
     }
@@ -973,7 +976,8 @@ void Run::process_block(std::size_t bi) {
       const Span np = backward_core(open - 1, s);
       bool name = false;
       for (Idx j = np.b; np.ok() && j < np.e; ++j) name |= is_name_word(t_[j]);
-      const bool led = np.ok() && (np.b == s || (np.b > s && t_[np.b - 1].kind == TokKind::punct && t_[np.b - 1].ch == '-'));
+      const bool led =
+          np.ok() && (np.b == s || (np.b > s && t_[np.b - 1].kind == TokKind::punct && t_[np.b - 1].ch == '-'));
       if (led && name) {
         pre_attr = {np, {}, {open - 1, open}};
         pre = Pre::attr;
@@ -982,7 +986,8 @@ void Run::process_block(std::size_t bi) {
     enum class Post { end, attr, cont } post = Post::cont;
     Attr post_attr;
     Idx last_in = close - 1;
-    if (last_in > open && t_[last_in].kind == TokKind::mark && t_[last_in].ch == '\'') --last_in;  // a single quote closing inside
+    if (last_in > open && t_[last_in].kind == TokKind::mark && t_[last_in].ch == '\'')
+      --last_in;  // a single quote closing inside
     const bool closed_inside = last_in > open && end_punct(t_[last_in]);
     const bool period_inside = closed_inside && t_[last_in].ch == '.';
     if (p.unclosed || close + 1 >= e) {
@@ -1150,7 +1155,8 @@ void Run::process_block(std::size_t bi) {
     next_attr[k] = found_[static_cast<std::size_t>(directs[k])].attr.ok() ? directs[k] : next_attr[k + 1];
   }
   int prev_attr = -1;
-  if (chain_last_.size() < static_cast<std::size_t>(next_chain_)) chain_last_.resize(static_cast<std::size_t>(next_chain_), -1);
+  if (chain_last_.size() < static_cast<std::size_t>(next_chain_))
+    chain_last_.resize(static_cast<std::size_t>(next_chain_), -1);
   for (std::size_t k = 0; k < directs.size(); ++k) {
     Found& f = found_[static_cast<std::size_t>(directs[k])];
     if (f.attr.ok()) {
@@ -1169,7 +1175,8 @@ void Run::process_block(std::size_t bi) {
     if (from >= 0) {
       // Point at the quote that names the speaker, not at another
       // continuation, so resolution takes one step however long the run.
-      const int root = found_[static_cast<std::size_t>(from)].attr.ok() ? from : found_[static_cast<std::size_t>(from)].from;
+      const int root =
+          found_[static_cast<std::size_t>(from)].attr.ok() ? from : found_[static_cast<std::size_t>(from)].from;
       f.from = root >= 0 ? root : from;
       f.confidence = kConfDirectContinued;
       prev_attr = directs[k];

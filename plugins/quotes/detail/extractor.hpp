@@ -13,10 +13,10 @@
 namespace docpipe::quotes::detail {
 
 struct ExtractorOptions {
-  bool indirect = true;        ///< report indirect quotes (no marks)
-  bool mixed = true;           ///< report mixed quotes (partial quotes in a paraphrase)
-  bool unattributed = false;   ///< also report quoted strings nobody is said to speak
-  double min_confidence = 0.0; ///< drop quotes below this confidence
+  bool indirect = true;         ///< report indirect quotes (no marks)
+  bool mixed = true;            ///< report mixed quotes (partial quotes in a paraphrase)
+  bool unattributed = false;    ///< also report quoted strings nobody is said to speak
+  double min_confidence = 0.0;  ///< drop quotes below this confidence
 };
 
 /// Stateless after construction: extract() may run on many threads at once.

@@ -146,10 +146,10 @@ TEST_CASE("a description with a name in apposition resolves to the name", "[quot
 }
 
 TEST_CASE("a pronoun inside a sentence refers to its subject", "[quotes]") {
-  const auto q = run(
-      "Tom Reed met Anna Berg.\n"
-      "\"Fine,\" Berg said.\n"
-      "Reed, whom Berg called by his first name, praised the new leader, whom he described as \"confident.\"");
+  const auto q =
+      run("Tom Reed met Anna Berg.\n"
+          "\"Fine,\" Berg said.\n"
+          "Reed, whom Berg called by his first name, praised the new leader, whom he described as \"confident.\"");
   REQUIRE(q.size() == 2);
   CHECK(q[1].content == "confident.");
   CHECK(q[1].mention == "he");
@@ -237,3 +237,37 @@ TEST_CASE("hostile input finishes in linear time", "[quotes]") {
   CHECK(chain.back().speaker == "Tom Reed");
 }
 
+TEST_CASE("more attribution patterns of news writing", "[quotes]") {
+  auto q = directs("\"We lost,\" said one of the senior advisers.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "one of the senior advisers");
+  q = directs("\"We won,\" Tom Reed said, adding: \"It was close.\"");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].mention == "Tom Reed");
+  CHECK(q[1].cue == "adding");
+  q = directs("Reed: 'We Will Win the North'");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "Reed");
+  q = directs("\"It is late,\" Tom Reed wrote in a letter to the board explaining why he left, \"but not too late.\"");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].speaker == "Tom Reed");
+  q = directs("A city official who spoke on condition of anonymity said, \"The plan is dead.\"");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "A city official");
+  q = directs("\"Not yet,\" the tall, soft-spoken mayor said.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "the tall, soft-spoken mayor");
+  q = directs("\"We agree,\" Anna Berg of the Nordic Policy Center said.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "Anna Berg");
+}
+
+TEST_CASE("several reported clauses in one sentence", "[quotes]") {
+  const auto q = run("Berg, who calls the plan a mistake, said she would vote against it.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].content == "the plan a mistake");
+  CHECK(q[0].mention == "who");
+  CHECK(q[0].speaker == "Berg");
+  CHECK(q[1].content == "she would vote against it");
+  CHECK(q[1].mention == "Berg");
+}

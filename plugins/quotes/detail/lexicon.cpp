@@ -32,7 +32,9 @@ Padded pad(std::string_view s) {
   return p;
 }
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string trim(std::string_view s) {
   std::size_t b = 0;
@@ -114,45 +116,51 @@ Lexicon::Lexicon() {
   // Closed classes: grammar, not data a user would want to change.
   add_all(words_, {"he", "she"}, kPronoun | kPersonPronoun | kClauseStart);
   add_all(words_, {"they", "i", "we", "you", "it"}, kPronoun | kClauseStart);
-  add_all(words_, {"there", "this", "these", "those", "nobody", "no", "none", "some", "many", "most", "all",
-                   "both", "each", "every", "if", "when", "while", "because"},
+  add_all(words_,
+          {"there", "this", "these", "those", "nobody", "no", "none", "some", "many", "most", "all", "both", "each",
+           "every", "if", "when", "while", "because"},
           kClauseStart);
-  add_all(words_, {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these",
-                   "those", "another", "one", "two", "three", "several", "some", "many", "other", "both", "each",
-                   "every", "most", "few", "no"},
+  add_all(words_, {"a",    "an",   "the",   "his",   "her",     "their", "its",  "our",   "my",
+                   "your", "this", "these", "those", "another", "one",   "two",  "three", "several",
+                   "some", "many", "other", "both",  "each",    "every", "most", "few",   "no"},
           kDet);
-  add_all(words_, {"has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "must", "did",
-                   "does", "do", "also", "later", "then", "again", "previously", "once", "first", "often",
-                   "just", "recently", "repeatedly", "reportedly", "still", "even", "never", "already", "not",
-                   "always", "further", "now", "last", "finally", "simply", "quickly", "only", "flatly",
-                   "earlier", "long", "initially", "subsequently", "frequently", "openly", "privately",
-                   "publicly", "previously", "immediately", "ultimately", "specifically"},
+  add_all(words_,
+          {"has",        "have",        "had",        "will",         "would",      "could",   "should",    "may",
+           "might",      "can",         "must",       "did",          "does",       "do",      "also",      "later",
+           "then",       "again",       "previously", "once",         "first",      "often",   "just",      "recently",
+           "repeatedly", "reportedly",  "still",      "even",         "never",      "already", "not",       "always",
+           "further",    "now",         "last",       "finally",      "simply",     "quickly", "only",      "flatly",
+           "earlier",    "long",        "initially",  "subsequently", "frequently", "openly",  "privately", "publicly",
+           "previously", "immediately", "ultimately", "specifically"},
           kAux);
   add_all(words_, {"is", "was", "were", "are", "been", "be", "being", "am", "'s"}, kBe);
-  add_all(words_, {"in", "on", "at", "during", "after", "before", "to", "for", "with", "from", "of", "by", "about",
-                   "via", "through", "since", "over", "into", "under", "against", "between", "without",
-                   "than", "like", "as", "upon", "within", "amid", "among", "across", "toward", "towards"},
+  add_all(words_,
+          {"in",   "on",    "at",  "during",  "after",  "before", "to",    "for",    "with",    "from",    "of",
+           "by",   "about", "via", "through", "since",  "over",   "into",  "under",  "against", "between", "without",
+           "than", "like",  "as",  "upon",    "within", "amid",   "among", "across", "toward",  "towards"},
           kPrep);
   add_all(words_, {"that"}, kThat);
-  add_all(words_, {"and", "or", "but", "nor", "yet", "so", "who", "whom", "whose", "which", "what", "where",
-                   "why", "how", "when", "while", "whether", "as", "because", "if", "although", "though",
-                   "unless", "until", "not"},
+  add_all(words_, {"and",     "or",   "but",      "nor",    "yet",    "so",    "who",   "whom",    "whose",
+                   "which",   "what", "where",    "why",    "how",    "when",  "while", "whether", "as",
+                   "because", "if",   "although", "though", "unless", "until", "not"},
           kConj);
-  add_all(words_, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                   "yesterday", "tonight", "tomorrow", "recently", "earlier", "later", "again", "repeatedly",
-                   "last", "this", "week", "month", "year", "morning", "afternoon", "evening", "night",
-                   "privately", "publicly", "previously", "also"},
+  add_all(words_,
+          {"monday",    "tuesday",   "wednesday", "thursday",   "friday",  "saturday", "sunday",    "today",
+           "yesterday", "tonight",   "tomorrow",  "recently",   "earlier", "later",    "again",     "repeatedly",
+           "last",      "this",      "week",      "month",      "year",    "morning",  "afternoon", "evening",
+           "night",     "privately", "publicly",  "previously", "also"},
           kTime);
-  add_all(words_, {"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt",
-                   "adm", "jr", "sr", "st", "prof", "rev", "messrs", "inc", "corp", "co", "ltd", "jan", "feb",
-                   "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs", "mt", "ft", "gens", "u.s", "u.k",
-                   "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "ariz", "calif", "fla", "ill", "mass", "mich",
-                   "minn", "nev", "pa", "tenn", "va", "wash", "wis", "conn", "colo", "ky", "la", "md", "mo",
-                   "n.c", "n.h", "n.j", "n.y", "okla", "ore", "s.c", "ga", "ala", "ark", "kan", "neb", "del",
-                   "miss", "vt", "wyo", "r", "d", "i"},
+  add_all(words_, {"mr",   "mrs",  "ms",   "dr",   "sen",  "sens", "rep",  "reps", "gov",    "gen",  "lt",   "col",
+                   "sgt",  "capt", "adm",  "jr",   "sr",   "st",   "prof", "rev",  "messrs", "inc",  "corp", "co",
+                   "ltd",  "jan",  "feb",  "aug",  "sept", "sep",  "oct",  "nov",  "dec",    "no",   "vs",   "mt",
+                   "ft",   "gens", "u.s",  "u.k",  "u.n",  "d.c",  "a.m",  "p.m",  "e.g",    "i.e",  "ariz", "calif",
+                   "fla",  "ill",  "mass", "mich", "minn", "nev",  "pa",   "tenn", "va",     "wash", "wis",  "conn",
+                   "colo", "ky",   "la",   "md",   "mo",   "n.c",  "n.h",  "n.j",  "n.y",    "okla", "ore",  "s.c",
+                   "ga",   "ala",  "ark",  "kan",  "neb",  "del",  "miss", "vt",   "wyo",    "r",    "d",    "i"},
           kAbbrev);
-  add_all(words_, {"him", "them", "us", "me", "her", "reporters", "journalists", "supporters", "voters",
-                   "lawmakers", "listeners", "viewers", "crowd"},
+  add_all(words_,
+          {"him", "them", "us", "me", "her", "reporters", "journalists", "supporters", "voters", "lawmakers",
+           "listeners", "viewers", "crowd"},
           kObject);
   add_all(words_, {"em", "til", "cause", "n", "tis", "twas", "bout", "round"}, kElision);
 }

@@ -14,21 +14,21 @@ namespace docpipe::quotes::detail {
 
 /// Classes a word can belong to (bit flags; a word may have several).
 enum Lex : std::uint32_t {
-  kCue = 1U << 0,          ///< speech verb usable for direct and indirect quotes
-  kCueObj = 1U << 1,       ///< the verb takes an addressee first ("told reporters")
-  kCueIndirect = 1U << 2,  ///< belief or finding verb, indirect attributions only
-  kAux = 1U << 3,          ///< may stand between subject and verb ("has", "also", "later")
-  kPronoun = 1U << 4,      ///< he, she, they, ...
-  kDet = 1U << 5,          ///< a, the, his, ...
-  kRole = 1U << 6,         ///< head noun of a speaker description ("spokesman")
-  kPrep = 1U << 7,         ///< in, on, at, ...
-  kThat = 1U << 8,         ///< "that"
-  kConj = 1U << 9,         ///< and, but, who, which, ... (never inside a speaker phrase)
-  kTime = 1U << 10,        ///< Monday, today, ... ("said Tuesday that")
-  kBe = 1U << 11,          ///< is, was, been, ... (passive "was told")
-  kPhrase = 1U << 12,      ///< first word of a multi-word cue ("according")
-  kAbbrev = 1U << 13,      ///< takes a period that does not end a sentence ("Mr.")
-  kElision = 1U << 14,     ///< word an apostrophe may open ("'em", "'til")
+  kCue = 1U << 0,             ///< speech verb usable for direct and indirect quotes
+  kCueObj = 1U << 1,          ///< the verb takes an addressee first ("told reporters")
+  kCueIndirect = 1U << 2,     ///< belief or finding verb, indirect attributions only
+  kAux = 1U << 3,             ///< may stand between subject and verb ("has", "also", "later")
+  kPronoun = 1U << 4,         ///< he, she, they, ...
+  kDet = 1U << 5,             ///< a, the, his, ...
+  kRole = 1U << 6,            ///< head noun of a speaker description ("spokesman")
+  kPrep = 1U << 7,            ///< in, on, at, ...
+  kThat = 1U << 8,            ///< "that"
+  kConj = 1U << 9,            ///< and, but, who, which, ... (never inside a speaker phrase)
+  kTime = 1U << 10,           ///< Monday, today, ... ("said Tuesday that")
+  kBe = 1U << 11,             ///< is, was, been, ... (passive "was told")
+  kPhrase = 1U << 12,         ///< first word of a multi-word cue ("according")
+  kAbbrev = 1U << 13,         ///< takes a period that does not end a sentence ("Mr.")
+  kElision = 1U << 14,        ///< word an apostrophe may open ("'em", "'til")
   kPersonPronoun = 1U << 15,  ///< he, she: resolved to a person
   kClauseStart = 1U << 16,    ///< may begin a reported clause ("there", "it")
   kObject = 1U << 17,         ///< him, them, us, me, reporters: an addressee

@@ -16,8 +16,7 @@ bool is_single(MarkShape s) {
 bool opens_context(const Tok& prev) {
   if (prev.kind == TokKind::newline) return true;
   if (prev.kind == TokKind::punct) {
-    return prev.ch == '(' || prev.ch == '[' || prev.ch == '{' || prev.ch == '-' || prev.ch == '/' ||
-           prev.ch == ':';
+    return prev.ch == '(' || prev.ch == '[' || prev.ch == '{' || prev.ch == '-' || prev.ch == '/' || prev.ch == ':';
   }
   // A mark glued before this one that itself opens ("‘ or “‘).
   return prev.kind == TokKind::mark && (prev.flags & kSpaceBefore) != 0;

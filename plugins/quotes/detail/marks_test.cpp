@@ -38,8 +38,8 @@ using V = std::vector<std::string>;
 
 TEST_CASE("straight, curly, NYT and guillemet double quotes pair", "[quotes]") {
   CHECK(quoted(R"("We agree," he said.)") == V{"We agree,"});
-  CHECK(quoted("\xE2\x80\x9CWe agree,\xE2\x80\x9D he said, \xE2\x80\x9C" "and we will talk.\xE2\x80\x9D") ==
-        V{"We agree,", "and we will talk."});
+  CHECK(quoted("\xE2\x80\x9CWe agree,\xE2\x80\x9D he said, \xE2\x80\x9C"
+               "and we will talk.\xE2\x80\x9D") == V{"We agree,", "and we will talk."});
   CHECK(quoted("''We agree,'' he said.") == V{"We agree,"});
   CHECK(quoted("\xC2\xABWe agree,\xC2\xBB he said.") == V{"We agree,"});
   CHECK(quoted("``We agree,'' he said.") == V{"We agree,"});
@@ -60,7 +60,9 @@ TEST_CASE("single quotes pair at top level, not inside double quotes", "[quotes]
 
 TEST_CASE("apostrophes and inch marks open no quote", "[quotes]") {
   CHECK(quoted("We don't know what the '90s meant to Jones' family.").empty());
-  CHECK(quoted("We don\xE2\x80\x99t know what the \xE2\x80\x99""90s meant to Jones\xE2\x80\x99 family.").empty());
+  CHECK(quoted("We don\xE2\x80\x99t know what the \xE2\x80\x99"
+               "90s meant to Jones\xE2\x80\x99 family.")
+            .empty());
   CHECK(quoted("He is 5'10\" tall and weighs 170 pounds.").empty());
   CHECK(quoted("Rock 'n' roll and the 'em dash are not quotes.").empty());
   CHECK(quoted("The players' union met the owners' lawyers.").empty());

@@ -11,7 +11,9 @@ namespace {
 bool ascii_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool ascii_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Bytes of a multi-byte character that is punctuation or space to us (so it
 // never continues a word): NBSP and guillemets (C2 xx), the General
