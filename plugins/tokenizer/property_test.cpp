@@ -5,6 +5,8 @@
 
 #include "tokenizer.hpp"
 
+#include "detail/chars.hpp"
+
 #include <utf8proc.h>
 #include <catch2/catch.hpp>
 
@@ -367,5 +369,30 @@ TEST_CASE("hostile input takes linear time", "[tokenizer]") {
   }
   SECTION("opening brackets and quotes without end") {
     check_linear("(\"'[", 100'000);
+  }
+}
+
+TEST_CASE("the eight-byte scans agree with byte loops", "[tokenizer]") {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s(rng() % 24, 'a');
+    for (char& c : s) c = static_cast<char>(rng() % 3 == 0 ? rng() % 256 : 'A' + rng() % 58);
+    for (std::size_t from = 0; from <= s.size(); ++from) {
+      std::size_t expect = from;
+      while (expect < s.size() && ((s[expect] >= 'a' && s[expect] <= 'z') || (s[expect] >= 'A' && s[expect] <= 'Z')))
+        ++expect;
+      REQUIRE(detail::skip_ascii_letters(s, from) == expect);
+      std::size_t plain = from;
+      while (plain < s.size()) {
+        const auto b = static_cast<unsigned char>(s[plain]);
+        if (b <= 0x20 || b >= 0x7F || b == '@' || b == ':') break;
+        ++plain;
+      }
+      REQUIRE(detail::skip_plain(s, from, '@', ':') == plain);
+      std::size_t brk = from;
+      while (brk < s.size() && static_cast<unsigned char>(s[brk]) >= 0x0E && static_cast<unsigned char>(s[brk]) < 0x80)
+        ++brk;
+      REQUIRE(detail::skip_to_break_candidate(s, from) == brk);
+    }
   }
 }

@@ -117,6 +117,8 @@ class SentenceScanner {
         note_list_marker(i);
         at_start = false;
       }
+      // Most tokens are settled by the fast check: pass them in a tight loop.
+      while (i + 1 < n && tok_[i + 1].begin < para_end_ && plain_pair(i)) ++i;
       std::size_t last = i;
       bool brk = true;
       if (i + 1 < n && tok_[i + 1].begin < para_end_) brk = decide(i, last);

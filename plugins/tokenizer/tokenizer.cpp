@@ -130,7 +130,7 @@ bool repeats(char c) {
 class Scanner {
  public:
   Scanner(const Tokenizer& tokenizer, std::string_view text, std::vector<Token>& out)
-      : tokenizer_(tokenizer), text_(text), out_(out) {}
+      : tokenizer_(tokenizer), text_(text), out_(out), split_clitics_(tokenizer.options().split_clitics) {}
 
   void run() {
     const std::size_t n = text_.size();
@@ -181,8 +181,7 @@ class Scanner {
   // Advances i and returns true when it applies.
   bool plain_word(std::size_t& i) {
     const std::size_t n = text_.size();
-    std::size_t q = i + 1;
-    while (q < n && kAlpha[static_cast<unsigned char>(text_[q])]) ++q;
+    const std::size_t q = detail::skip_ascii_letters(text_, i + 1);
     const auto ends = [&](std::size_t k) { return k >= n || static_cast<unsigned char>(text_[k]) <= 0x20; };
     std::size_t end = q;
     if (!ends(q)) {
@@ -671,7 +670,7 @@ class Scanner {
     if (q == ws) return q;
     if (unit_at != kNone && split_unit(ws, unit_at, q)) return q;
     const TokenKind kind = letters ? TokenKind::word : digits ? TokenKind::number : TokenKind::other;
-    if (kind == TokenKind::word && tokenizer_.options().split_clitics) {
+    if (kind == TokenKind::word && split_clitics_) {
       if (const std::size_t cut = clitic_cut(ws, q); cut != kNone) {
         emit(ws, cut, TokenKind::word);
         emit(cut, q, TokenKind::word);
@@ -723,6 +722,7 @@ class Scanner {
   const Tokenizer& tokenizer_;
   std::string_view text_;
   std::vector<Token>& out_;
+  const bool split_clitics_;
   bool open_single_ = false;      // an opening single quote waits for its close
   std::uint8_t chunk_flags_ = 0;  // kByte* bits seen in the current chunk
 };

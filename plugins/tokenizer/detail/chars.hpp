@@ -211,6 +211,22 @@ inline std::size_t first(std::uint64_t mask) {
   return n;
 }
 
+/// The first index at or after i that is not an ASCII letter, or text.size().
+[[nodiscard]] inline std::size_t skip_ascii_letters(std::string_view text, std::size_t i) {
+  const std::size_t n = text.size();
+  while (i + 8 <= n) {
+    // Folded to lowercase, a letter is a byte in 0x61..0x7A; anything below,
+    // above, or with the high bit set stops the run.
+    const std::uint64_t v = swar::load(text.data() + i) | (swar::kOnes * 0x20);
+    const std::uint64_t above = ((v & ~swar::kHighs) + swar::kOnes * (0x7F - 0x7A)) | v;
+    const std::uint64_t m = swar::below(v, 0x61) | (above & swar::kHighs);
+    if (m != 0) return i + swar::first(m);
+    i += 8;
+  }
+  while (i < n && static_cast<unsigned>((static_cast<unsigned char>(text[i]) | 0x20) - 'a') < 26u) ++i;
+  return i;
+}
+
 /// The first index at or after i whose byte may start a line break
 /// (< 0x0E or non-ASCII), or text.size().
 [[nodiscard]] inline std::size_t skip_to_break_candidate(std::string_view text, std::size_t i) {
