@@ -13,6 +13,8 @@
   const TOKEN_KINDS = { w: 'word', n: 'number', p: 'punct', s: 'symbol', u: 'url', e: 'email', j: 'emoji', o: 'other' };
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const ROWS_SHOWN = 300;
+  const SPEAKERS_SHOWN = 12;  // on the index, until "show all"
+  const META_CHARS = 400;  // a meta value is cut here (gold annotations can be long)
 
   // Element builders: attributes with setAttribute, children as text nodes.
   function build(el, attrs, kids) {
@@ -105,7 +107,7 @@
   function stat(value, label) { return h('div', { class: 'stat' }, h('b', null, value.toLocaleString('en')), label); }
 
   // The index's search and filter outlive a visit to a document.
-  const indexState = { search: '', speaker: null, place: null };
+  const indexState = { search: '', speaker: null, place: null, allSpeakers: false };
 
   function showIndex() {
     document.title = index.title + ' - docpipe view';
@@ -174,8 +176,12 @@
         h('ul', null, index.error_list.map((e) => h('li', null, e)))) : null,
       h('div', { class: 'grid2' },
         h('section', { class: 'panel', id: 'dp-top-speakers' }, h('h2', null, 'Top speakers'),
-          index.speakers.length ? h('table', null, h('tbody', null, speakerRows))
-            : h('p', { class: 'muted' }, 'No resolved speakers.')),
+          index.speakers.length ? h('table', null, h('tbody', null,
+            indexState.allSpeakers ? speakerRows : speakerRows.slice(0, SPEAKERS_SHOWN)))
+            : h('p', { class: 'muted' }, 'No resolved speakers.'),
+          speakerRows.length > SPEAKERS_SHOWN ? h('p', { class: 'small' }, h('a', { href: '#', onclick: (e) => {
+            e.preventDefault(); indexState.allSpeakers = !indexState.allSpeakers; showIndex();
+          } }, indexState.allSpeakers ? 'show fewer' : `show all ${speakerRows.length}`)) : null),
         h('section', { class: 'panel', id: 'dp-corpus-map' }, h('h2', null, 'Places, sized by mentions'), map.root)),
       h('h2', null, 'Documents'), h('div', { class: 'filters' }, search, chips), note,
       h('table', { id: 'dp-docs' }, h('thead', null, h('tr', null, h('th', null, 'id'), h('th', null, 'title'),
@@ -450,7 +456,10 @@
           h('h2', null, `Places (${groups.length})`),
           groups.length ? [map.root, placeTable] : h('p', { class: 'muted' }, d.places ? 'No places.' : 'No places layer.'),
           metaEntries.length ? [h('h2', null, 'Meta'), h('div', { class: 'kv' },
-            metaEntries.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}\n`))] : null)));
+            metaEntries.map(([k, v]) => {
+              const text = typeof v === 'string' ? v : JSON.stringify(v);
+              return `${k}: ${text.length > META_CHARS ? text.slice(0, META_CHARS) + '\u2026' : text}\n`;
+            }))] : null)));
     if (quote != null && d.quotes && quote >= 0 && quote < d.quotes.length) st.select(quote);
     else redraw();
   }
