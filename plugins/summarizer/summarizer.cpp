@@ -20,6 +20,7 @@ struct Candidate {
   bool allowed = false;       // may be picked at all
   int needs = kNoNeighbor;    // a quote whose attribution is in this candidate: pick that one first
   std::uint32_t paragraph = 0;
+  detail::Style style;
 };
 
 std::vector<Sentence> ordered_sentences(const Document& doc, std::size_t cap) {
@@ -100,7 +101,8 @@ std::vector<Candidate> analyse(const Document& doc, std::size_t cap) {
     const auto start = static_cast<Offset>(detail::content_start(whole));
     Candidate& c = cands[i];
     c.span = {static_cast<Offset>(s.begin + start), s.end};
-    c.allowed = !detail::is_boilerplate(whole.substr(start));
+    c.allowed = !detail::is_weak_shape(whole.substr(start));
+    c.style = detail::style_of(whole.substr(start));
     while (p + 1 < doc.paragraphs.size() && doc.paragraphs[p].end <= s.begin) ++p;
     c.paragraph = static_cast<std::uint32_t>(p);
   }
@@ -136,6 +138,31 @@ std::vector<Candidate> analyse(const Document& doc, std::size_t cap) {
   return cands;
 }
 
+// Weights of the combined method, tuned on the CNN dev set (human
+// highlights; docs/plugins/summarizer.md). Position dominates: on news the
+// lead is the best single evidence of importance. Centrality only orders
+// sentences far from the lead (1/(k+1) differs by little there), a headline
+// moves the sentences that echo it up by about one lead position, and the
+// penalties push down sentences that cannot stand alone in a summary.
+constexpr double kCentralityWeight = 0.05;
+constexpr double kTitleWeight = 1.0;
+constexpr std::uint32_t kMinWords = 10;      // shorter: a fragment ("Yes, the courier.")
+constexpr double kWeakPenalty = 1.0;         // questions and fragments: picked only when nothing else is left
+constexpr double kQuoteStartPenalty = 0.2;   // a source's words, even attributed, rarely sum up a story
+constexpr double kPronounStartPenalty = 0.3; // "He said ..." needs the sentence before it
+constexpr double kMmrLambda = 0.95;          // relevance against similarity to what is already picked
+
+double title_overlap(const detail::TermCounts& title, const detail::TermCounts& bag) {
+  if (title.empty()) return 0.0;
+  std::size_t shared = 0;
+  std::size_t j = 0;
+  for (const auto& [term, count] : title) {
+    while (j < bag.size() && bag[j].first < term) ++j;
+    if (j < bag.size() && bag[j].first == term) ++shared;
+  }
+  return static_cast<double>(shared) / static_cast<double>(title.size());
+}
+
 std::vector<double> normalized(std::vector<double> v) {
   double max = 0.0;
   for (const double x : v) max = std::max(max, x);
@@ -148,7 +175,9 @@ std::vector<double> normalized(std::vector<double> v) {
 }  // namespace
 
 Summarizer::Summarizer(Options options)
-    : options_(std::move(options)), terms_(options_.stopwords), stemmers_(options_.language) {}
+    : options_(std::move(options)),
+      terms_(options_.stopwords),
+      vocabularies_([language = options_.language] { return std::make_unique<detail::Vocabulary>(language); }) {}
 
 std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
   const std::vector<Candidate> cands = analyse(doc, std::max<std::size_t>(options_.max_sentences, 1));
@@ -166,8 +195,8 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
   detail::DocumentTerms terms;
   const std::optional<std::string> title = doc.meta_string("title");
   {
-    const auto stemmer = stemmers_.borrow();
-    terms_.extract(doc.text, doc.tokens, spans, title.value_or(std::string()), *stemmer, terms);
+    const auto vocabulary = vocabularies_.borrow();
+    terms_.extract(doc.text, doc.tokens, spans, title.value_or(std::string()), *vocabulary, terms);
   }
 
   std::vector<double> relevance(n, 0.0);
@@ -189,23 +218,19 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
       const auto idf = detail::inverse_sentence_frequency(terms.sentences, terms.vocabulary);
       redundancy = detail::cosine_similarity(terms.sentences, idf);
       const std::vector<double> centrality = normalized(detail::pagerank(detail::overlap_similarity(terms.sentences)));
-      std::size_t title_terms = terms.title.size();
       for (std::size_t k = 0; k < n; ++k) {
-        const double position = 1.0 / std::sqrt(static_cast<double>(k + 1));
-        double title_overlap = 0.0;
-        if (title_terms > 0) {
-          std::size_t shared = 0;
-          for (const auto& [term, count] : terms.title) {
-            const auto& bag = terms.sentences[k];
-            if (std::binary_search(bag.begin(), bag.end(), std::make_pair(term, 0u),
-                                   [](const auto& a, const auto& b) { return a.first < b.first; })) {
-              ++shared;
-            }
-          }
-          title_overlap = static_cast<double>(shared) / static_cast<double>(title_terms);
-        }
-        relevance[k] = 0.5 * centrality[k] + 0.4 * position + 0.3 * title_overlap;
+        const Candidate& c = cands[nodes[k]];
+        double r = 1.0 / static_cast<double>(k + 1) + kCentralityWeight * centrality[k] +
+                   kTitleWeight * title_overlap(terms.title, terms.sentences[k]);
+        if (c.style.question || terms.words[k] < kMinWords) r -= kWeakPenalty;
+        if (c.style.opens_quote) r -= kQuoteStartPenalty;
+        if (c.style.leans_back) r -= kPronounStartPenalty;
+        relevance[k] = r;
       }
+      // Shift so the weakest sentence keeps a small positive score.
+      double low = 0.0;
+      for (const double r : relevance) low = std::min(low, r);
+      for (double& r : relevance) r = r - low + 0.01;
       relevance = normalized(relevance);
       break;
     }
@@ -236,8 +261,8 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
   std::vector<int> node_of(cands.size(), -1);
   for (std::size_t k = 0; k < n; ++k) node_of[nodes[k]] = static_cast<int>(k);
   std::vector<bool> chosen(n, false);
+  std::vector<bool> rejected(n, false);
   std::vector<double> max_sim(n, 0.0);
-  constexpr double kMmrLambda = 0.7;
   std::size_t picked = 0;
   while (picked < want) {
     int best = -1;
@@ -245,7 +270,10 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
     for (std::size_t k = 0; k < n; ++k) {
       if (chosen[k] || terms.words[k] > budget) continue;
       const int needs = cands[nodes[k]].needs;
-      if (needs != kNoNeighbor && !(node_of[needs] >= 0 && chosen[static_cast<std::size_t>(node_of[needs])])) continue;
+      if (needs != kNoNeighbor) {
+        const int m = node_of[static_cast<std::size_t>(needs)];
+        if (m < 0 || !chosen[static_cast<std::size_t>(m)] || rejected[static_cast<std::size_t>(m)]) continue;
+      }
       const double value = options_.method == Method::combined
                                ? kMmrLambda * relevance[k] - (1.0 - kMmrLambda) * max_sim[k]
                                : relevance[k];
@@ -256,6 +284,14 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
     }
     if (best < 0) break;
     const auto b = static_cast<std::size_t>(best);
+    // Bylines, captions and navigation lines are rare and costly to spot,
+    // so they are looked for only in sentences about to be picked.
+    const Span span = spans[b];
+    if (detail::has_boilerplate_marker(doc.slice(span.begin, span.end))) {
+      chosen[b] = true;  // never picked; not counted
+      rejected[b] = true;
+      continue;
+    }
     chosen[b] = true;
     ++picked;
     if (budget != std::numeric_limits<std::uint64_t>::max()) budget -= terms.words[b];
@@ -266,7 +302,7 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
 
   std::vector<SummarySentence> out;
   for (std::size_t k = 0; k < n; ++k) {
-    if (chosen[k]) out.push_back({spans[k].begin, spans[k].end, relevance[k]});
+    if (chosen[k] && !rejected[k]) out.push_back({spans[k].begin, spans[k].end, relevance[k]});
   }
   return out;
 }

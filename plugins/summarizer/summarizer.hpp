@@ -8,7 +8,7 @@
 //   const docpipe::summarizer::Summarizer summarizer{options};
 //   summarizer.annotate(doc);  // needs doc.tokens, doc.sentences, doc.paragraphs
 
-#include "detail/stemmer.hpp"
+#include "detail/pool.hpp"
 #include "detail/terms.hpp"
 
 #include <docpipe/sdk/document.hpp>
@@ -47,7 +47,7 @@ struct Options {
   std::size_t max_sentences = 400;       ///< only the first this many sentences are candidates
 };
 
-/// Immutable after construction except for an internal pool of stemmers;
+/// Immutable after construction except for an internal pool of stemmers and caches;
 /// summarize() and annotate() are safe to call concurrently.
 class Summarizer {
  public:
@@ -66,7 +66,7 @@ class Summarizer {
  private:
   Options options_;
   detail::TermExtractor terms_;
-  mutable detail::StemmerPool stemmers_;
+  mutable detail::Pool<detail::Vocabulary> vocabularies_;
 };
 
 }  // namespace docpipe::summarizer

@@ -244,3 +244,19 @@ TEST_CASE("hostile input finishes", "[summarizer]") {
   s.annotate(doc);
   CHECK(doc.summary.size() <= 3);
 }
+TEST_CASE("the default method prefers sentences about the title", "[summarizer]") {
+  const std::string text =
+      "Snow fell across the northern hills overnight and roads were closed for hours.\n"
+      "Schools in the hills stayed closed while crews cleared the roads of snow.\n"
+      "The storm also knocked out power to the regional hospital for two hours.\n"
+      "Crews expect the roads in the hills to reopen by the evening.";
+  const Summarizer s{options_with(Method::combined, {LengthUnit::sentences, 1})};
+  Document plain = make_doc(text);
+  s.annotate(plain);
+  Document titled = make_doc(text, "Storm cuts power to hospital");
+  s.annotate(titled);
+  REQUIRE(titled.summary.size() == 1);
+  CHECK(summary_texts(titled).front().starts_with("The storm also knocked out power"));
+  CHECK(summary_texts(plain).front() != summary_texts(titled).front());
+}
+

@@ -28,8 +28,8 @@ struct Similarity {
 
 /// Stationary scores of a random walk on `graph` (edges weighted by
 /// similarity, rows normalized) with damping; sums to 1. Deterministic:
-/// a fixed number of sweeps in a fixed order, stopping early only on
-/// convergence to within 1e-10.
+/// at most 100 sweeps in a fixed order, stopping early on convergence
+/// (L1 change below 1e-9).
 [[nodiscard]] std::vector<double> pagerank(const Similarity& graph, double damping = 0.85);
 
 /// `graph` with every edge below `threshold` removed and the rest set to 1

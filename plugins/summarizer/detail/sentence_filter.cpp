@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 
 namespace docpipe::summarizer::detail {
@@ -59,6 +60,17 @@ bool word_in(std::string_view word, std::initializer_list<std::string_view> word
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
+// "West of Baghdad", "Rio de Janeiro": a lowercase link inside a place name.
+bool place_connector(std::string_view s, std::size_t i) {
+  for (const std::string_view w : {"of ", "de ", "da ", "del ", "la ", "el ", "al-", "upon "}) {
+    if (s.substr(i, w.size()) == w && i > 0 && s[i - 1] == ' ' && i + w.size() < s.size() &&
+        is_upper(s[i + w.size()])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::size_t dateline_length(std::string_view s) {
@@ -68,7 +80,7 @@ std::size_t dateline_length(std::string_view s) {
   int words = 0;
   bool first_all_caps = false;
   // The place: capitalized words (or a date "Jan. 5"), commas between.
-  while (i < s.size() && i < kMaxDateline && (is_upper(s[i]) || is_digit(s[i]))) {
+  while (i < s.size() && i < kMaxDateline && (is_upper(s[i]) || is_digit(s[i]) || place_connector(s, i))) {
     const std::size_t b = i;
     int letters = 0;
     int lowers = 0;
@@ -147,10 +159,10 @@ std::size_t content_start(std::string_view sentence) {
   return start;
 }
 
-bool is_boilerplate(std::string_view content) {
-  const std::string_view s = trim(content);
+namespace {
+std::vector<std::string_view> words_of(std::string_view s, std::size_t limit) {
   std::vector<std::string_view> words;
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = 0; i < s.size() && words.size() < limit;) {
     if (!is_alnum(s[i])) {
       ++i;
       continue;
@@ -159,22 +171,30 @@ bool is_boilerplate(std::string_view content) {
     while (i < s.size() && (is_alnum(s[i]) || s[i] == '\'')) ++i;
     words.push_back(s.substr(b, i - b));
   }
+  return words;
+}
+}  // namespace
+
+bool is_weak_shape(std::string_view content) {
+  const std::string_view s = trim(content);
   constexpr std::size_t kMinWords = 4;
-  if (words.size() < kMinWords || !is_terminated(s)) return true;
+  if (words_of(s, kMinWords).size() < kMinWords || !is_terminated(s)) return true;
+  return std::none_of(s.begin(), s.end(), is_lower);
+}
 
-  bool any_lower = false;
-  for (const char c : s) any_lower = any_lower || is_lower(c);
-  if (!any_lower) return true;
-
+bool has_boilerplate_marker(std::string_view content) {
+  const std::string_view s = trim(content);
   // A byline: "By Jane Smith and John Doe, CNN." (but not "By Monday, the ...").
-  if (words.front() == "By" && words.size() <= 8) {
-    bool names = true;
-    for (std::size_t w = 1; w < words.size(); ++w) {
-      names = names && (is_upper(words[w].front()) || word_in(words[w], {"and", "of", "for", "in", "the", "de"}));
+  if (s.starts_with("By ")) {
+    const std::vector<std::string_view> words = words_of(s, 10);
+    if (words.size() <= 8) {
+      bool names = true;
+      for (std::size_t w = 1; w < words.size(); ++w) {
+        names = names && (is_upper(words[w].front()) || word_in(words[w], {"and", "of", "for", "in", "the", "de"}));
+      }
+      if (names) return true;
     }
-    if (names) return true;
   }
-
   const std::string lower = ascii_lower(s);
   constexpr std::array<std::string_view, 22> kPrefixes = {
       "read more",    "read:",        "watch:",        "video:",       "related:",       "see also",
@@ -197,8 +217,34 @@ bool is_boilerplate(std::string_view content) {
   return false;
 }
 
-std::vector<QuoteShape> quote_shapes(std::string_view text,
-                                     const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+bool is_boilerplate(std::string_view content) { return is_weak_shape(content) || has_boilerplate_marker(content); }
+
+Style style_of(std::string_view content) {
+  const std::string_view s = trim(content);
+  Style style;
+  if (s.empty()) return style;
+  style.opens_quote = s.front() == '"' || s.starts_with("\xE2\x80\x9C") || s.starts_with("'");
+  std::string_view tail = s;
+  while (!tail.empty() && (tail.back() == '"' || tail.back() == '\'' || tail.back() == ')' || is_space(tail.back()))) {
+    tail.remove_suffix(1);
+  }
+  if (tail.ends_with("\xE2\x80\x9D")) tail.remove_suffix(3);
+  style.question = tail.ends_with("?");
+  std::size_t b = 0;
+  while (b < s.size() && !is_alnum(s[b])) ++b;
+  std::size_t e = b;
+  while (e < s.size() && (is_upper(s[e]) || is_lower(s[e]))) ++e;
+  const std::string first = ascii_lower(s.substr(b, e - b));
+  // Inside a quote a pronoun points into the quote, not back into the story.
+  style.leans_back = !style.opens_quote && (e == s.size() || !is_alnum(s[e])) &&
+                     word_in(first, {"he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "their",
+                                     "its", "we", "i", "you", "there"});
+  return style;
+}
+
+namespace {
+
+bool is_cue(std::string_view word) {
   static constexpr std::array<std::string_view, 62> kCues = {
       "said",      "says",      "say",       "saying",     "told",        "tell",       "tells",
       "added",     "adds",      "according", "asked",      "asks",        "explained",  "explains",
@@ -209,54 +255,91 @@ std::vector<QuoteShape> quote_shapes(std::string_view text,
       "urged",     "urges",     "tweeted",   "commented",  "stressed",    "emphasized", "confirmed",
       "believes",  "quoted",    "testified", "conceded",   "predicted",   "vowed",      "pledged",
       "promised",  "remarked",  "observed",  "joked",      "responded",   "explaining"};
+  return std::find(kCues.begin(), kCues.end(), word) != kCues.end();
+}
+
+// Bytes of a quote mark at text[i] and whether it opens (straight quotes
+// toggle), 0 when none.
+std::size_t quote_mark(std::string_view text, std::size_t i, bool inside, bool& opens) {
+  if (text[i] == '"') {
+    opens = !inside;
+    return 1;
+  }
+  if (text[i] == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+      (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) {
+    opens = text[i + 2] == '\x9C';
+    return 3;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<QuoteShape> quote_shapes(std::string_view text,
+                                     const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
   std::vector<QuoteShape> out(spans.size());
+  // Pass 1: how much of each sentence is quoted, and the quote state at its start.
+  std::vector<bool> starts_inside(spans.size(), false);
   bool inside = false;
   std::size_t previous_end = 0;
-  std::string word;
   for (std::size_t s = 0; s < spans.size(); ++s) {
     const auto [begin, end] = spans[s];
     // Paragraphs reopen a running quote with a new mark, so a quote never
     // carries over a line break; this also contains unbalanced marks.
-    if (begin < previous_end || text.substr(previous_end, begin - previous_end).find('\n') != std::string_view::npos) {
+    if (begin < previous_end ||
+        text.substr(previous_end, begin - previous_end).find('\n') != std::string_view::npos) {
       inside = false;
     }
     previous_end = std::max(previous_end, end);
+    starts_inside[s] = inside;
+    if (!inside && end <= text.size()) {
+      // Most sentences have no quote mark at all: two memchr scans say so.
+      const char* p = text.data() + begin;
+      const std::size_t len = end - begin;
+      if (std::memchr(p, '"', len) == nullptr && std::memchr(p, '\xE2', len) == nullptr) continue;
+    }
     std::size_t quoted = 0;
     std::size_t total = 0;
-    bool cue = false;
-    const bool starts_inside = inside;
-    word.clear();
-    auto end_word = [&] {
-      if (!word.empty() && !cue) cue = std::find(kCues.begin(), kCues.end(), word) != kCues.end();
-      word.clear();
-    };
-    for (std::size_t i = begin; i < end && i < text.size(); ++i) {
-      const char c = text[i];
-      bool mark = false;
-      if (c == '"') {
-        inside = !inside;
-        mark = true;
-      } else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
-                 (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) {
-        inside = text[i + 2] == '\x9C';  // “ opens, ” closes
-        mark = true;
-        i += 2;
-      }
-      if (mark || !is_alnum(c)) {
-        if (!inside || mark) end_word();
-        word.clear();
+    for (std::size_t i = begin; i < end && i < text.size();) {
+      bool opens = false;
+      if (const std::size_t m = quote_mark(text, i, inside, opens)) {
+        inside = opens;
+        i += m;
         continue;
       }
-      ++total;
-      if (inside) {
-        ++quoted;
-      } else if (word.size() < 16) {
-        word.push_back(is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+      if (is_alnum(text[i])) {
+        ++total;
+        quoted += inside ? 1 : 0;
+      }
+      ++i;
+    }
+    out[s].quote = total > 0 && (2 * quoted >= total || (starts_inside[s] && quoted > 0));
+  }
+  // Pass 2: speech cues outside the quoted words, looked for only where a
+  // quote needs them (in it or next to it); most sentences quote nobody.
+  for (std::size_t s = 0; s < spans.size(); ++s) {
+    const bool near_quote = out[s].quote || (s > 0 && out[s - 1].quote) || (s + 1 < spans.size() && out[s + 1].quote);
+    if (!near_quote) continue;
+    const auto [begin, end] = spans[s];
+    inside = starts_inside[s];
+    std::string word;
+    for (std::size_t i = begin; i <= end && i <= text.size() && !out[s].attributed;) {
+      bool opens = false;
+      const std::size_t m = i < end && i < text.size() ? quote_mark(text, i, inside, opens) : 0;
+      const bool letter = i < end && i < text.size() && m == 0 && is_alnum(text[i]);
+      if (letter && !inside) {
+        if (word.size() < 16) word.push_back(is_upper(text[i]) ? static_cast<char>(text[i] - 'A' + 'a') : text[i]);
+      } else if (!letter) {
+        if (!word.empty() && is_cue(word)) out[s].attributed = true;
+        word.clear();
+      }
+      if (m > 0) {
+        inside = opens;
+        i += m;
+      } else {
+        ++i;
       }
     }
-    end_word();
-    out[s].quote = total > 0 && (2 * quoted >= total || (starts_inside && quoted > 0));
-    out[s].attributed = cue;
   }
   return out;
 }

@@ -24,11 +24,26 @@ namespace docpipe::summarizer::detail {
 /// appended after a space) does not count.
 [[nodiscard]] bool is_terminated(std::string_view content);
 
-/// True when `content` is no summary material: too short, unterminated
-/// (headings, captions, navigation), all capitals, a byline, a photo
-/// caption or credit, or a boilerplate line ("Accessibility links",
-/// "Breaking News", "Click here", "contributed to this report", ...).
+/// True when `content` is no summary material by its shape: fewer than four
+/// words, unterminated (headings, captions, navigation), or all capitals.
+[[nodiscard]] bool is_weak_shape(std::string_view content);
+
+/// True when `content` reads as a byline, a photo caption or credit, or a
+/// navigation or credit line ("Click here", "contributed to this report").
+[[nodiscard]] bool has_boilerplate_marker(std::string_view content);
+
+/// is_weak_shape() or has_boilerplate_marker().
 [[nodiscard]] bool is_boilerplate(std::string_view content);
+
+/// Surface traits that make a sentence a weak summary sentence on its own.
+struct Style {
+  bool question = false;       ///< ends with '?': a teaser, not a statement of fact
+  bool opens_quote = false;    ///< starts with a quote mark: words of a source, not the story
+  bool leans_back = false;     ///< starts with a pronoun ("He", "It", "They", ...) that points back
+};
+
+/// The style traits of `content` (a sentence without its dateline).
+[[nodiscard]] Style style_of(std::string_view content);
 
 /// Quote facts of one sentence.
 struct QuoteShape {

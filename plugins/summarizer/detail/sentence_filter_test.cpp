@@ -18,6 +18,7 @@ TEST_CASE("datelines are recognised", "[summarizer]") {
   CHECK(after_dateline("NEW YORK (AP) \xE2\x80\x94 Stocks fell.") == "Stocks fell.");
   CHECK(after_dateline("(CNN) -- A storm hit the coast.") == "A storm hit the coast.");
   CHECK(after_dateline("BEIRUT, Lebanon - Talks resumed.") == "Talks resumed.");
+  CHECK(after_dateline("West of Baghdad, Iraq (CNN)The call came.") == "The call came.");
 }
 
 TEST_CASE("sentences that merely look like datelines are kept whole", "[summarizer]") {
@@ -85,4 +86,18 @@ TEST_CASE("quote shapes follow marks across sentences", "[summarizer]") {
   CHECK_FALSE(shapes[4].quote);
   CHECK(shapes[5].quote);
   CHECK_FALSE(shapes[5].attributed);
+}
+
+TEST_CASE("style traits of weak summary sentences", "[summarizer]") {
+  CHECK(style_of("Who is this menace to society?").question);
+  CHECK(style_of("\"Why now?\" she asked.").question == false);
+  CHECK(style_of("Can it be done?\"").question);
+  CHECK(style_of("He later told police he had been asleep.").leans_back);
+  CHECK(style_of("They were freed on Monday.").leans_back);
+  CHECK_FALSE(style_of("Theresa May spoke first.").leans_back);
+  CHECK_FALSE(style_of("Police freed them on Monday.").leans_back);
+  const Style quote = style_of("\"It was a mistake,\" the minister said.");
+  CHECK(quote.opens_quote);
+  CHECK_FALSE(quote.leans_back);  // "It" is inside the quote
+  CHECK(style_of("\xE2\x80\x9CWe will win,\xE2\x80\x9D he said.").opens_quote);
 }

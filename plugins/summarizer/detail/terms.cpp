@@ -8,15 +8,10 @@
 #include <fstream>
 #include <memory>
 #include <stdexcept>
+#include <algorithm>
 
 namespace docpipe::summarizer::detail {
 namespace {
-
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using IdMap = std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>>;
 
 bool has_alnum(std::string_view word) {
   for (const char c : word) {
@@ -64,7 +59,8 @@ TermExtractor::TermExtractor(const std::vector<std::string>& stopwords) {
   for (const std::string& w : stopwords) {
     std::string n;
     normalize(w, n);
-    stopwords_.insert(std::move(n));
+    const std::uint64_t h = WordTable::hash(n);
+    if (!n.empty() && stopwords_.find(n, h) == WordTable::kMissing) stopwords_.insert(n, h, 0);
   }
 }
 
@@ -94,26 +90,104 @@ void TermExtractor::normalize(std::string_view word, std::string& out) {
   }
 }
 
+std::uint64_t WordTable::hash(std::string_view key) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a: words are short
+  for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  // FNV's low bits mix poorly and the table indexes by them: finish with
+  // MurmurHash3's avalanche.
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 33);
+}
+
+std::uint32_t WordTable::find(std::string_view key, std::uint64_t hash) const {
+  if (slots_.empty()) return kMissing;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.length == 0) return kMissing;
+    if (s.hash == hash && s.length == key.size()) {
+      const char* a = arena_.data() + s.offset;
+      std::size_t k = 0;
+      while (k < key.size() && a[k] == key[k]) ++k;
+      if (k == key.size()) return s.value;
+    }
+  }
+}
+
+void WordTable::insert(std::string_view key, std::uint64_t hash, std::uint32_t value) {
+  if (key.empty()) return;
+  if (2 * (used_ + 1) > slots_.size()) grow();
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  while (slots_[i].length != 0) i = (i + 1) & mask;
+  slots_[i] = {hash, static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(key.size()), value};
+  arena_.append(key);
+  ++used_;
+}
+
+void WordTable::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.length == 0) continue;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].length != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+void WordTable::clear() {
+  slots_.clear();
+  arena_.clear();
+  used_ = 0;
+}
+
 void TermExtractor::extract(std::string_view text, const std::vector<Token>& tokens, const std::vector<Span>& spans,
-                            std::string_view title, Stemmer& stemmer, DocumentTerms& out) const {
-  out.sentences.assign(spans.size(), {});
+                            std::string_view title, Vocabulary& v, DocumentTerms& out) const {
+  // The caches are pure memos; dropping them between documents bounds
+  // memory on corpora with endless vocabularies.
+  constexpr std::size_t kMaxCached = 500'000;
+  if (v.words_.size() > kMaxCached || v.stems_.size() > kMaxCached) {
+    v.words_.clear();
+    v.stems_.clear();
+    v.stamp_.clear();
+    v.local_.clear();
+  }
+  if (++v.epoch_ == 0) {  // wrapped: forget every stamp
+    std::fill(v.stamp_.begin(), v.stamp_.end(), 0u);
+    v.epoch_ = 1;
+  }
+  out.sentences.resize(spans.size());
+  for (TermCounts& bag : out.sentences) bag.clear();
   out.words.assign(spans.size(), 0);
   out.title.clear();
-  IdMap word_ids;  // lowercase word -> term id (or kStop)
-  IdMap stem_ids;  // stem -> term id
-  constexpr std::uint32_t kStop = 0xFFFFFFFFu;
+  std::uint32_t local_count = 0;
   std::string lower;
-  auto term_of = [&](std::string_view word) -> std::uint32_t {
+  auto global_of = [&](std::string_view word) -> std::uint32_t {
     normalize(word, lower);
-    if (const auto it = word_ids.find(std::string_view(lower)); it != word_ids.end()) return it->second;
-    std::uint32_t id = kStop;
-    if (stopwords_.find(std::string_view(lower)) == stopwords_.end()) {
-      const std::string_view stem = stemmer.stem(lower);
-      auto [it, fresh] = stem_ids.try_emplace(std::string(stem), static_cast<std::uint32_t>(stem_ids.size()));
-      id = it->second;
+    const std::uint64_t h = WordTable::hash(lower);
+    if (stopwords_.find(lower, h) != WordTable::kMissing) return Vocabulary::kStop;
+    std::uint32_t id = v.words_.find(lower, h);
+    if (id != WordTable::kMissing) return id;
+    const std::string_view stem = v.stemmer_.stem(lower);
+    id = v.stems_.try_emplace(std::string(stem), static_cast<std::uint32_t>(v.stems_.size())).first->second;
+    if (id >= v.stamp_.size()) {
+      v.stamp_.resize(id + 1, 0);
+      v.local_.resize(id + 1, 0);
     }
-    word_ids.emplace(lower, id);
+    v.words_.insert(lower, h, id);
     return id;
+  };
+  auto local_of = [&](std::uint32_t global) {
+    if (v.stamp_[global] != v.epoch_) {
+      v.stamp_[global] = v.epoch_;
+      v.local_[global] = local_count++;
+    }
+    return v.local_[global];
   };
 
   // Spans are in text order and tokens sorted, so one forward walk suffices
@@ -131,20 +205,21 @@ void TermExtractor::extract(std::string_view text, const std::vector<Token>& tok
       if (tok.end > text.size() || tok.begin >= tok.end) continue;
       const std::string_view word = text.substr(tok.begin, tok.end - tok.begin);
       if (!has_alnum(word)) continue;
-      const std::uint32_t id = term_of(word);
-      if (id != kStop) bag.emplace_back(id, 1);
+      const std::uint32_t g = global_of(word);
+      if (g != Vocabulary::kStop) bag.emplace_back(local_of(g), 1);
     }
     t = u;
     sort_bag(bag);
   }
-  out.vocabulary = static_cast<std::uint32_t>(stem_ids.size());
+  const std::uint32_t text_terms = local_count;
+  out.vocabulary = text_terms;
 
   for_each_title_word(title, [&](std::string_view word) {
     if (!has_alnum(word)) return;
-    normalize(word, lower);
-    if (stopwords_.find(std::string_view(lower)) != stopwords_.end()) return;
-    const auto it = stem_ids.find(stemmer.stem(lower));
-    if (it != stem_ids.end()) out.title.emplace_back(it->second, 1);
+    const std::uint32_t g = global_of(word);
+    if (g == Vocabulary::kStop) return;
+    const std::uint32_t l = local_of(g);
+    if (l < text_terms) out.title.emplace_back(l, 1);
   });
   sort_bag(out.title);
 }

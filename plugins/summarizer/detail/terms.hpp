@@ -33,6 +33,50 @@ struct DocumentTerms {
   std::uint32_t vocabulary = 0;       ///< number of term ids in use
 };
 
+/// Open-addressing map from short strings to ids: the hot lookup of every
+/// token, so one hash and one probe sequence, with keys in one arena.
+class WordTable {
+ public:
+  static constexpr std::uint32_t kMissing = 0xFFFFFFFFu;
+  /// The value of `key`, or kMissing.
+  [[nodiscard]] std::uint32_t find(std::string_view key, std::uint64_t hash) const;
+  /// Adds `key` (not present) with `value`.
+  void insert(std::string_view key, std::uint64_t hash, std::uint32_t value);
+  [[nodiscard]] std::size_t size() const { return used_; }
+  void clear();
+  [[nodiscard]] static std::uint64_t hash(std::string_view key);
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;  // 0: empty slot (keys are never empty)
+    std::uint32_t value = 0;
+  };
+  void grow();
+  std::vector<Slot> slots_;
+  std::string arena_;
+  std::size_t used_ = 0;
+};
+
+/// What one thread needs to turn words into terms: a stemmer, and caches of
+/// word -> term and stem -> term that live across documents (ids are
+/// global to the cache; each document maps them to dense local ids).
+class Vocabulary {
+ public:
+  explicit Vocabulary(const std::string& language) : stemmer_(language) {}
+
+ private:
+  friend class TermExtractor;
+  static constexpr std::uint32_t kStop = 0xFFFFFFFEu;
+  Stemmer stemmer_;
+  WordTable words_;                                     // lowercase word -> global term id or kStop
+  std::unordered_map<std::string, std::uint32_t> stems_;  // stem -> global term id
+  std::vector<std::uint32_t> stamp_;                    // global id -> document it was last seen in
+  std::vector<std::uint32_t> local_;                    // global id -> local id in that document
+  std::uint32_t epoch_ = 0;
+};
+
 /// Turns token spans into term bags; immutable, safe to share across threads.
 class TermExtractor {
  public:
@@ -42,17 +86,15 @@ class TermExtractor {
   /// Fills `out` with one bag per span from the tokens inside it (tokens
   /// sorted by begin, as the tokens layer is), and the bag of `title`.
   void extract(std::string_view text, const std::vector<Token>& tokens, const std::vector<Span>& spans,
-               std::string_view title, Stemmer& stemmer, DocumentTerms& out) const;
+               std::string_view title, Vocabulary& vocabulary, DocumentTerms& out) const;
 
   /// `word` lowercased (Unicode case folding), curly apostrophes made straight.
   static void normalize(std::string_view word, std::string& out);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> stopwords_;
+  // Stop words are about half of all tokens: a small table that stays in
+  // cache answers them before the large vocabulary is probed.
+  WordTable stopwords_;
 };
 
 /// Reads a stop word file: one word per line, '#' comments, blank lines skipped.
