@@ -38,6 +38,7 @@ struct Found {
   int chain = -1;  ///< multi-paragraph quote id
   std::uint32_t block = 0;
   bool unattributed_ok = false;  ///< reported even without a speaker
+  bool single = false;           ///< in single quotes: a headline, never continues a speaker
 };
 
 constexpr Idx kWindow = 80;  // attribution context, in tokens, on either side of a quote
@@ -88,6 +89,21 @@ class Run {
     return t.word() && !t.cap() && t.e - t.b >= 5 && text_[t.e - 1] == 'y' && text_[t.e - 2] == 'l' && !t.has(kRole);
   }
   [[nodiscard]] Span forward_np(Idx i, Idx e) const;
+  /// True when [b, e) reads like a title: at most 8 words, and at least
+  /// two words of three letters or more, all capitalized.
+  [[nodiscard]] bool is_title_case(Idx b, Idx e) const {
+    int words = 0;
+    int long_caps = 0;
+    for (Idx j = b; j < e; ++j) {
+      const Tok& t = t_[j];
+      if (!t.word()) continue;
+      if (++words > 8) return false;
+      if (t.e - t.b < 3 || (t.flags & kDigit) != 0) continue;
+      if (!t.cap()) return false;
+      ++long_caps;
+    }
+    return long_caps >= 2;
+  }
   /// A phrase with a name in it.
   [[nodiscard]] bool names_person(Span sp) const {
     for (Idx j = sp.b; j < sp.e; ++j) {
@@ -620,7 +636,8 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
         return true;
       }
       // "…, said Wednesday:" with no subject in reach: the sentence's.
-      if (j == k || (j + 1 == k && t_[k].has(kTime))) {
+      const bool bare = j > s && !(t_[j - 1].word() && t_[j - 1].has(kThat));  // not "a shirt that read"
+      if (bare && (j == k || (j + 1 == k && t_[k].has(kTime)))) {
         Idx b = sentence_start(j);
         while (b < j && !t_[b].word()) ++b;
         const Span np = forward_np(b, j);
@@ -1014,7 +1031,11 @@ void Run::process_block(std::size_t bi) {
       if (punct_inside || nx.is(',') || (nx.word() && !nx.cap() && nx.has(kPrep | kTime | kConj))) post = Post::end;
     }
     if (pre == Pre::text && post == Post::attr && t_[open - 1].is(':')) pre = Pre::colon;
-    const bool direct = (pre != Pre::text && post != Post::cont) || continues_in;
+    bool direct = (pre != Pre::text && post != Post::cont) || continues_in;
+    // A title ("his book, ''An American Son.''", "Being Called "A Real
+    // Woman."") names something; nobody says it.
+    const bool said_right_before = pre == Pre::attr && pre_attr.cue.ok() && pre_attr.cue.e >= open - 1;
+    if (direct && post != Post::attr && !said_right_before && is_title_case(open + 1, close)) direct = false;
     if (!direct) continue;  // embedded: read with its sentence below
     Found f;
     f.b = t_[open].e;
@@ -1023,7 +1044,8 @@ void Run::process_block(std::size_t bi) {
     while (f.e > f.b && (text_[f.e - 1] == ' ')) --f.e;
     f.kind = QuoteKind::direct;
     f.block = static_cast<std::uint32_t>(bi);
-    f.unattributed_ok = p.single ? false : true;
+    f.unattributed_ok = !p.single;
+    f.single = p.single;
     if (post == Post::attr) {
       f.attr = post_attr;
     } else if (pre == Pre::attr) {
@@ -1163,6 +1185,7 @@ void Run::process_block(std::size_t bi) {
       prev_attr = directs[k];
       continue;
     }
+    if (f.single) continue;
     int from = prev_attr;
     if (from < 0) from = next_attr[k + 1];
     if (from < 0 && f.chain >= 0) from = chain_last_[static_cast<std::size_t>(f.chain)];
