@@ -100,6 +100,11 @@ cat >"$work/probe.js" <<'PROBE'
     [...document.querySelectorAll('#dp-corpus-map circle')].find((c) => c.textContent.startsWith('São Tomé'))
       .dispatchEvent(new MouseEvent('click', { bubbles: true }));
     out.push('place-filter-rows:' + rows() + ' ' + document.querySelector('button.chip').textContent);
+    document.querySelector('button.chip').click();
+    const first = () => document.querySelector('#dp-docs tbody tr td').textContent;
+    out.push('input-order-first:' + first());
+    [...document.querySelectorAll('#dp-docs th')].find((th) => th.textContent === 'quotes').click();
+    out.push('most-quotes-first:' + first());
     document.body.dataset.probe = out.join(' | ');
     return;
   }
@@ -129,9 +134,15 @@ dom_has probe 'detail:Quote 1 of 9' 'clicking a quote shows it in the side panel
 dom_has probe 'place-rows-highlighted:1 ' 'clicking a place highlights its row'
 dom_has probe 'sentence-badges:13"' 'the sentences toggle numbers the sentences'
 
-browse "file://$out/probe.html" probe-index
+# The index probe runs on a report of the sample in reverse order, so that
+# sorting by quotes changes the first row.
+tac "$sample" >"$work/reversed.jsonl"
+"$docpipe" view "$work/reversed.jsonl" -o "$out/reversed.html" 2>/dev/null || { echo "FAIL: docpipe view reversed"; exit 1; }
+{ head -n -2 "$out/reversed.html"; cat "$work/probe.js"; echo '</body></html>'; } >"$out/probe-index.html"
+browse "file://$out/probe-index.html" probe-index
 dom_has probe-index 'data-probe="speaker-filter-rows:1 \| unfiltered-rows:3 \| place-filter-rows:1 mentioning São Tomé' \
   'clicking a top speaker or a place on the corpus map filters the documents'
+dom_has probe-index 'input-order-first:plain \| most-quotes-first:example-summit"' 'sorting by a column'
 
 browse "$url#doc=1" hostile shot
 dom_has hostile 'data-ready="1"' 'the script finished'

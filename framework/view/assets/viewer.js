@@ -107,7 +107,7 @@
   function stat(value, label) { return h('div', { class: 'stat' }, h('b', null, value.toLocaleString('en')), label); }
 
   // The index's search and filter outlive a visit to a document.
-  const indexState = { search: '', speaker: null, place: null, allSpeakers: false };
+  const indexState = { search: '', speaker: null, place: null, allSpeakers: false, sort: null };
 
   function showIndex() {
     document.title = index.title + ' - docpipe view';
@@ -150,7 +150,13 @@
       const filtered = q || chips.length;
       const rows = [];
       let matches = 0;
-      docs.forEach((d, i) => {
+      let order = docs.map((_, i) => i);
+      if (indexState.sort) {
+        const key = indexState.sort;
+        order = order.sort((a, b) => docs[b][key] - docs[a][key] || a - b);
+      }
+      order.forEach((i) => {
+        const d = docs[i];
         if (q && !d.id.toLowerCase().includes(q) && !d.title.toLowerCase().includes(q)) return;
         if (indexState.speaker != null && !d.ts.includes(indexState.speaker)) return;
         if (indexState.place != null && !d.tp.includes(indexState.place)) return;
@@ -184,9 +190,13 @@
           } }, indexState.allSpeakers ? 'show fewer' : `show all ${speakerRows.length}`)) : null),
         h('section', { class: 'panel', id: 'dp-corpus-map' }, h('h2', null, 'Places, sized by mentions'), map.root)),
       h('h2', null, 'Documents'), h('div', { class: 'filters' }, search, chips), note,
-      h('table', { id: 'dp-docs' }, h('thead', null, h('tr', null, h('th', null, 'id'), h('th', null, 'title'),
-        h('th', { class: 'n' }, 'quotes'), h('th', { class: 'n' }, 'speakers'), h('th', { class: 'n' }, 'places'),
-        h('th', { class: 'n' }, 'summary'))), tbody));
+      h('table', { id: 'dp-docs' }, h('thead', null, h('tr', null,
+        h('th', { class: 'sort' + (indexState.sort ? '' : ' on'), title: 'In input order',
+          onclick: () => { indexState.sort = null; showIndex(); } }, 'id'),
+        h('th', null, 'title'),
+        [['q', 'quotes'], ['sp', 'speakers'], ['pl', 'places'], ['su', 'summary']].map(([key, label]) => h('th', {
+          class: 'n sort' + (indexState.sort === key ? ' on' : ''), title: `Most ${label} first`,
+          onclick: () => { indexState.sort = key; showIndex(); } }, label)))), tbody));
   }
 
   // Document page -----------------------------------------------------------
