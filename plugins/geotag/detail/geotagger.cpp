@@ -3,8 +3,9 @@
 #include "detail/text.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
-#include <map>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -88,15 +89,28 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     for (const auto& tok : tokens) {
       if (tok.kind == TokenKind::url || tok.kind == TokenKind::email || tok.kind == TokenKind::emoji) continue;
       if (tok.begin >= tok.end || tok.end > text.size()) continue;
+      if (tok.kind == TokenKind::punct || tok.kind == TokenKind::symbol) continue;
       while (s < sentences.size() && sentences[s].end <= tok.begin) ++s;
       scratch.clear();
-      split_units(text, tok.begin, tok.end, true, scratch);
+      // Most tokens are plain ASCII words: one unit, no splitting needed.
+      bool plain = true;
+      for (auto p = tok.begin; p < tok.end && plain; ++p) {
+        const auto c = static_cast<unsigned char>(text[p]);
+        plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      }
+      if (plain) {
+        scratch.push_back({tok.begin, tok.end, false});
+      } else {
+        split_units(text, tok.begin, tok.end, true, scratch);
+      }
       for (const auto& u : scratch) {
-        for (; scanned < u.begin; ++scanned) line += text[scanned] == '\n' ? 1 : 0;
+        line += static_cast<std::uint32_t>(std::count(text.begin() + scanned, text.begin() + u.begin, '\n'));
+        scanned = u.begin;
         WordUnit w;
         w.begin = u.begin;
         w.end = u.end;
-        w.dot_after = u.dot_after;
+        // The period may be a token of its own ("Kan" "."): read it from the text.
+        w.dot_after = u.end < text.size() && text[u.end] == '.';
         w.sentence = static_cast<std::uint32_t>(s);
         w.line = line;
         w.cap = starts_upper(text, u.begin);
@@ -506,39 +520,48 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
 
   // Then what the other names say, by their current senses: their countries
   // and first-level regions. A few rounds let the senses settle together.
-  struct Votes {
-    std::map<std::string, double, std::less<>> country;
-    std::map<std::string, double, std::less<>> admin1;  // "US.TX"
-    double total = 0;
+  // Votes are few per document: flat lists searched linearly beat maps.
+  struct Vote {
+    std::string_view country;
+    std::string_view admin1;  // empty: a vote for the country
+    double weight;
+  };
+  const auto weight_of = [](const std::vector<Vote>& votes, std::string_view country, std::string_view admin1,
+                            bool by_admin1) {
+    double w = 0;
+    for (const auto& v : votes) {
+      if (v.country == country && (!by_admin1 || (!v.admin1.empty() && v.admin1 == admin1))) w += v.weight;
+    }
+    return w;
   };
   std::vector<int> best(names.size(), -1);
   std::vector<double> margin(names.size(), 0);
-  std::vector<Votes> own(names.size());
+  std::vector<Vote> votes;              // one per name with a sense in a country
+  std::vector<std::size_t> vote_of(names.size(), SIZE_MAX);
   for (int round = 0; round < 4; ++round) {
-    Votes all;
+    votes.clear();
+    double total_all = 0;
     if (round > 0) {
       for (std::size_t n = 0; n < names.size(); ++n) {
-        own[n] = Votes{};
+        vote_of[n] = SIZE_MAX;
         if (best[n] < 0) continue;
-        const auto& c = cands[names[n].front()];
-        const Entry& e = gazetteer_.entry(c.refs[best[n]].entry);
+        const Entry& e = gazetteer_.entry(cands[names[n].front()].refs[best[n]].entry);
         if (e.country.empty()) continue;
         double weight = std::min<double>(3.0, static_cast<double>(names[n].size()));
         for (const auto idx : names[n]) weight += cands[idx].dateline ? 2.0 : 0.0;
         if (margin[n] < 1.0) weight *= 0.5;
-        own[n].country[std::string(e.country)] += weight;
-        all.country[std::string(e.country)] += weight;
-        if (e.kind != Kind::country && !e.admin1.empty()) {
-          own[n].admin1[admin_key(e)] += weight;
-          all.admin1[admin_key(e)] += weight;
-        }
-        own[n].total += weight;
-        all.total += weight;
+        vote_of[n] = votes.size();
+        votes.push_back({e.country, e.kind == Kind::country ? std::string_view() : e.admin1, weight});
+        total_all += weight;
       }
     }
     for (std::size_t n = 0; n < names.size(); ++n) {
       const auto& c = cands[names[n].front()];
-      const double total = all.total - own[n].total;
+      const Vote* mine = vote_of[n] == SIZE_MAX ? nullptr : &votes[vote_of[n]];
+      const double total = total_all - (mine ? mine->weight : 0.0);
+      // A share counts for more the more names it rests on: one
+      // "Washington" does not make "Moscow" a town in Idaho.
+      const double trust = std::min(1.0, total / 4.0);
       double top = -1e9;
       double second = -1e9;
       int top_r = -1;
@@ -546,20 +569,13 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         const Entry& e = gazetteer_.entry(c.refs[r].entry);
         double s = base[n][r];
         if (total > 0 && !e.country.empty()) {
-          const auto vote = [&](const auto& map_all, const auto& map_own, std::string_view key) {
-            const auto it = map_all.find(key);
-            if (it == map_all.end()) return 0.0;
-            const auto jt = map_own.find(key);
-            return it->second - (jt == map_own.end() ? 0.0 : jt->second);
-          };
-          // A share counts for more the more names it rests on: one
-          // "Washington" does not make "Moscow" a town in Idaho.
-          const double trust = std::min(1.0, total / 4.0);
-          const double cv = vote(all.country, own[n].country, e.country);
-          if (cv > 0) s += 0.5 + 20 * trust * cv / total;
-          if (e.kind != Kind::country) {
-            const double av = vote(all.admin1, own[n].admin1, admin_key(e));
-            if (av > 0) s += 0.5 + 16 * trust * av / total;
+          double cv = weight_of(votes, e.country, {}, false);
+          if (mine && mine->country == e.country) cv -= mine->weight;
+          if (cv > 1e-9) s += 0.5 + 20 * trust * cv / total;
+          if (e.kind != Kind::country && !e.admin1.empty()) {
+            double av = weight_of(votes, e.country, e.admin1, true);
+            if (mine && mine->country == e.country && mine->admin1 == e.admin1) av -= mine->weight;
+            if (av > 1e-9) s += 0.5 + 16 * trust * av / total;
           }
         }
         if (s > top) {
