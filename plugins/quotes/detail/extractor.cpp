@@ -661,6 +661,18 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
 bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double& conf) const {
   while (e > s && (end_punct(t_[e - 1]) || t_[e - 1].is(','))) --e;
   if (e - s < 4) return false;
+  // A headline's "Sanders: Brexit's message could draw Trump support".
+  if (s + 2 < e && is_name_word(t_[s])) {
+    Idx c = s;
+    while (c < e && c - s < 4 && is_name_word(t_[c])) ++c;
+    if (c < e && t_[c].is(':') && e - c > 3 && !t_[c + 1].in_quote() && (t_[c + 1].flags & kOpen) == 0) {
+      out = {{s, c}, {}, {c, c + 1}};
+      conf = kConfIndirect;
+      cs = c + 1;
+      ce = e;
+      return true;
+    }
+  }
   // According to X, …  /  …, according to X.
   for (Idx j = s; j < e; ++j) {
     if (t_[j].in_quote()) continue;
