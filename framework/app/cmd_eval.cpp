@@ -29,6 +29,7 @@ struct EvalArgs {
   std::size_t limit = 0;
   std::size_t threads = 0;
   std::size_t examples = 0;
+  std::size_t bootstrap = 0;
 };
 
 std::vector<std::string> split_list(const std::string& list) {
@@ -101,6 +102,10 @@ void add_eval_command(CLI::App& app, GlobalOptions& globals) {
   cmd->add_option("--examples", args->examples,
                   "List the mistakes (missed and spurious spans, wrong speakers, far places) of the first N "
                   "documents that have any, per layer");
+  cmd->add_option("--bootstrap", args->bootstrap,
+                  "Add 95% confidence intervals of F1 (ROUGE: of the mean F1; golden rules: of the share) by "
+                  "resampling documents N times (e.g. 1000)")
+      ->check(CLI::Range(0, 1000000));
   cmd->add_option("-j,--threads", args->threads, "Worker threads for the pipeline (default: all cores)")
       ->check(CLI::Range(0, 1024));
   cmd->callback([&globals, args] {
@@ -119,6 +124,7 @@ void add_eval_command(CLI::App& app, GlobalOptions& globals) {
     eval::EvalOptions options;
     options.stem = args->stem;
     options.examples = args->examples;
+    options.bootstrap = args->bootstrap;
     if (args->place_types == "all") {
       options.all_place_types = true;
     } else if (!args->place_types.empty()) {

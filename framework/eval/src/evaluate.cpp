@@ -9,6 +9,8 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <random>
 
 namespace docpipe::eval {
 namespace {
@@ -79,6 +81,28 @@ std::string listing(const char* what, const Range& items, Show show) {
   return out;
 }
 
+constexpr const char* kRougeNames[3] = {"rouge1", "rouge2", "rougeLsum"};
+
+// The 2.5th and 97.5th percentiles of `statistic` over `samples` resamplings
+// of the documents (with replacement), from a fixed seed so reruns agree.
+template <typename Item, typename Statistic>
+std::pair<double, double> bootstrap(const std::vector<Item>& per_doc, std::size_t samples, Statistic statistic) {
+  std::mt19937_64 rng(20180101);
+  std::uniform_int_distribution<std::size_t> pick(0, per_doc.size() - 1);
+  std::vector<double> stats;
+  stats.reserve(samples);
+  std::vector<std::size_t> draw(per_doc.size());
+  for (std::size_t k = 0; k < samples; ++k) {
+    for (auto& d : draw) d = pick(rng);
+    stats.push_back(statistic(draw));
+  }
+  std::sort(stats.begin(), stats.end());
+  const auto at = [&](double q) {
+    return stats[std::min(stats.size() - 1, static_cast<std::size_t>(q * static_cast<double>(stats.size())))];
+  };
+  return {at(0.025), at(0.975)};
+}
+
 struct RougeSums {
   double p[3] = {0, 0, 0};
   double r[3] = {0, 0, 0};
@@ -125,6 +149,14 @@ struct Evaluator::State {
   std::map<std::string, std::size_t> example_count;
   std::vector<std::string> examples;
 
+  // per-document scores for bootstrap intervals, by row
+  std::map<std::string, std::vector<Counts>> per_doc_counts;
+  std::map<std::string, std::vector<double>> per_doc_values;
+
+  void count(const std::string& layer, const Counts& c) {
+    spans[layer] += c;
+    per_doc_counts[layer].push_back(c);
+  }
   bool scores(std::string_view layer) const { return options.layers.empty() || options.layers.contains(layer); }
   bool wants_example(const std::string& row) const {
     if (options.examples == 0) return false;
@@ -182,18 +214,18 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
     case GoldKind::tokens: {
       const auto tokens = spans_of(predicted.tokens);
       if (gold.tokens && s.scores("tokens")) {
-        s.spans["tokens"] += score_spans(text, tokens, *gold.tokens);
+        s.count("tokens", score_spans(text, tokens, *gold.tokens));
         s.span_examples("tokens", gold, tokens, *gold.tokens);
       }
       if (gold.words && s.scores("words")) {
         const auto* words = predicted.find_layer("words");
         const auto pred_words = words != nullptr ? spans_of(*words) : tokens;
-        s.spans["words"] += score_spans(text, pred_words, *gold.words);
+        s.count("words", score_spans(text, pred_words, *gold.words));
         s.span_examples("words", gold, pred_words, *gold.words);
       }
       if (gold.sentences && s.scores("sentences")) {
         const auto sentences = spans_of(predicted.sentences);
-        s.spans["sentences"] += score_spans(text, sentences, *gold.sentences);
+        s.count("sentences", score_spans(text, sentences, *gold.sentences));
         s.span_examples("sentences", gold, sentences, *gold.sentences);
       }
       break;
@@ -202,7 +234,9 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
       if (!s.scores("sentences")) break;
       const auto sentences = spans_of(predicted.sentences);
       ++s.rules;
-      if (sentences_equal(text, sentences, gold.expected_sentences)) {
+      const bool passed = sentences_equal(text, sentences, gold.expected_sentences);
+      s.per_doc_values["golden_rules"].push_back(passed ? 1.0 : 0.0);
+      if (passed) {
         ++s.rules_passed;
       } else {
         s.failed_rules.push_back(gold.rule.empty() ? gold.id : fmt::format("{} ({})", gold.id, gold.rule));
@@ -213,7 +247,7 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
         s.example("golden_rules", gold.id,
                   listing("predicted", trimmed, [&](Span t) { return shown(text, t); }));
       }
-      if (gold.sentences) s.spans["sentences"] += score_spans(text, sentences, *gold.sentences);
+      if (gold.sentences) s.count("sentences", score_spans(text, sentences, *gold.sentences));
       break;
     }
     case GoldKind::quotes: {
@@ -233,7 +267,9 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
         const std::string row = kQuoteCategories[c].name;
         QuoteDetails details;
         const bool listed = c != 1 && s.wants_example(row);  // "direct" repeats "direct+mixed"
-        s.quotes[c] += score_quotes(text, p, g, listed ? &details : nullptr);
+        const QuoteCounts counts = score_quotes(text, p, g, listed ? &details : nullptr);
+        s.quotes[c] += counts;
+        s.per_doc_counts[row].push_back(counts.detection);
         if (listed) {
           const auto show_gold = [&](std::size_t j) { return shown(text, g[j].span); };
           const auto show_pred = [&](std::size_t i) { return shown(text, p[i].span); };
@@ -265,6 +301,8 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
       const bool listed = s.wants_example("places");
       const PlaceCounts counts = score_places(text, p, g, listed ? &details : nullptr);
       s.places += counts;
+      s.per_doc_counts["recognition_exact"].push_back(counts.exact);
+      s.per_doc_counts["recognition_overlap"].push_back(counts.overlap);
       if (!gold.source.empty()) s.places_by_source[gold.source] += counts;
       if (listed) {
         std::vector<std::string> far;
@@ -305,6 +343,7 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
         s.rouge_sums.p[m] += measures[m]->precision;
         s.rouge_sums.r[m] += measures[m]->recall;
         s.rouge_sums.f[m] += measures[m]->f1;
+        s.per_doc_values[kRougeNames[m]].push_back(measures[m]->f1);
       }
       ++s.summaries;
       break;
@@ -421,10 +460,9 @@ Report Evaluator::report() const {
       Section rouge{fmt::format("summary: ROUGE (ROUGE-1.5.5 compatible{}), mean of per-document scores",
                                 s.options.stem ? ", Porter stemming" : ", no stemming"),
                     {}};
-      const char* names[3] = {"rouge1", "rouge2", "rougeLsum"};
       const double n = s.summaries ? static_cast<double>(s.summaries) : 1.0;
       for (int m = 0; m < 3; ++m) {
-        Row row{names[m], {}};
+        Row row{kRougeNames[m], {}};
         row.cells.push_back({"precision", s.rouge_sums.p[m] / n, Format::ratio});
         row.cells.push_back({"recall", s.rouge_sums.r[m] / n, Format::ratio});
         row.cells.push_back({"f1", s.rouge_sums.f[m] / n, Format::ratio});
@@ -432,6 +470,39 @@ Report Evaluator::report() const {
       }
       r.sections.push_back(std::move(rouge));
       break;
+    }
+  }
+  if (s.options.bootstrap > 0) {
+    std::size_t with_ci = 0;
+    for (auto& section : r.sections) {
+      for (auto& row : section.rows) {
+        std::optional<std::pair<double, double>> ci;
+        const char* key = "f1";
+        if (auto it = s.per_doc_counts.find(row.name); it != s.per_doc_counts.end() && !it->second.empty()) {
+          const auto& docs = it->second;
+          ci = bootstrap(docs, s.options.bootstrap, [&](const std::vector<std::size_t>& draw) {
+            Counts sum;
+            for (const std::size_t d : draw) sum += docs[d];
+            return sum.f1();
+          });
+        } else if (auto jt = s.per_doc_values.find(row.name); jt != s.per_doc_values.end() && !jt->second.empty()) {
+          const auto& docs = jt->second;
+          if (row.name == "golden_rules") key = "share";
+          ci = bootstrap(docs, s.options.bootstrap, [&](const std::vector<std::size_t>& draw) {
+            double sum = 0.0;
+            for (const std::size_t d : draw) sum += docs[d];
+            return sum / static_cast<double>(draw.size());
+          });
+        }
+        if (!ci) continue;
+        row.cells.push_back({std::string(key) + "_ci_low", ci->first, Format::ratio});
+        row.cells.push_back({std::string(key) + "_ci_high", ci->second, Format::ratio});
+        ++with_ci;
+      }
+    }
+    if (with_ci > 0) {
+      r.notes.push_back(fmt::format("*_ci_low/high: 95% bootstrap interval over documents ({} resamples, fixed seed)",
+                                    s.options.bootstrap));
     }
   }
   return r;

@@ -230,3 +230,33 @@ TEST_CASE("examples list the mistakes of the first documents", "[eval]") {
   CHECK(r.examples[0] == "tokens d: missed 1: \u00ABMr.\u00BB@0 spurious 2: \u00ABMr\u00BB@0 \u00AB.\u00BB@2");
   CHECK(format_table(r).find("mistakes") != std::string::npos);
 }
+
+TEST_CASE("bootstrap intervals bracket the score and vanish when documents agree", "[eval]") {
+  GoldDocument g;
+  g.id = "d";
+  g.text = "Hi.";
+  g.tokens = std::vector<Span>{{0, 2}, {2, 3}};
+  docpipe::Document right{"d", g.text};
+  right.tokens = {{0, 2}, {2, 3}};
+  EvalOptions o;
+  o.bootstrap = 200;
+  {
+    Evaluator same(GoldKind::tokens, o);
+    same.add(g, right);
+    same.add(g, right);
+    const Report r = same.report();
+    CHECK(cell(r, "tokens", "f1_ci_low") == 1.0);
+    CHECK(cell(r, "tokens", "f1_ci_high") == 1.0);
+  }
+  Evaluator mixed(GoldKind::tokens, o);
+  for (int i = 0; i < 10; ++i) {
+    mixed.add(g, right);
+    mixed.add_missing(g);
+  }
+  const Report r = mixed.report();
+  const double f1 = cell(r, "tokens", "f1");  // P 1, R .5
+  CHECK(f1 == Approx(2.0 / 3.0));
+  CHECK(cell(r, "tokens", "f1_ci_low") < f1);
+  CHECK(cell(r, "tokens", "f1_ci_high") > f1);
+  CHECK(cell(r, "tokens", "f1_ci_high") <= 1.0);
+}

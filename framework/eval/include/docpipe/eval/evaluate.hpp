@@ -35,6 +35,8 @@ struct EvalOptions {
   bool all_place_types = false;
   /// Show the mistakes of up to this many documents per row (0: none).
   std::size_t examples = 0;
+  /// Add 95% bootstrap intervals over documents with this many resamples (0: none).
+  std::size_t bootstrap = 0;
 };
 
 /// One number of a report.
