@@ -112,3 +112,11 @@ TEST_CASE("a dash or a brand's exclamation mark continues the sentence", "[token
   CHECK(sentences_of("Jeb! was better than before.") == Strings{"Jeb! was better than before."});
   CHECK(sentences_of("Really? $5 for that?") == Strings{"Really?", "$5 for that?"});
 }
+
+TEST_CASE("extra abbreviations keep built-in behaviour and end sentences only before openers", "[tokenizer]") {
+  Options o;
+  o.extra_abbreviations = {"Gov.", "approx.", "Univ"};
+  CHECK(sentences_of("Gov. Smith spoke. It rained.", o) == Strings{"Gov. Smith spoke.", "It rained."});
+  CHECK(sentences_of("It costs approx. Five Dollars.", o) == Strings{"It costs approx. Five Dollars."});
+  CHECK(sentences_of("He went to the Univ. The end.", o) == Strings{"He went to the Univ.", "The end."});
+}

@@ -245,30 +245,50 @@ constexpr std::string_view kOpeners[] = {
 
 }  // namespace
 
+namespace {
+// FNV-1a over the lowercase bytes.
+std::uint32_t hash_lower(std::string_view word) {
+  std::uint32_t h = 2166136261u;
+  for (char c : word) h = (h ^ static_cast<unsigned char>(lower_ascii(c))) * 16777619u;
+  return h;
+}
+}  // namespace
+
 Abbreviations::Abbreviations(const std::vector<std::string>& extra) {
   for (const Seed& s : kSeeds) entries_.push_back({std::string(s.key), s.flags});
   for (std::string_view e : extra) {
     while (!e.empty() && e.back() == '.') e.remove_suffix(1);
-    if (e.empty()) continue;
+    if (e.empty() || e.size() > kMaxLength) continue;
     entries_.push_back({to_lower_copy(e), kAbbrevPlain});
   }
-  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
-  // The first entry of a key wins, so built-in flags survive a duplicate extra.
-  entries_.erase(
-      std::unique(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key == b.key; }),
-      entries_.end());
+  std::size_t size = 64;
+  while (size < entries_.size() * 4) size *= 2;
+  slots_.assign(size, 0);
+  for (std::size_t k = 0; k < entries_.size(); ++k) {
+    std::size_t at = hash_lower(entries_[k].key) & (size - 1);
+    bool duplicate = false;
+    while (slots_[at] != 0) {
+      // The first entry of a key wins, so built-in flags survive a duplicate extra.
+      duplicate = duplicate || entries_[slots_[at] - 1].key == entries_[k].key;
+      at = (at + 1) & (size - 1);
+    }
+    if (!duplicate) slots_[at] = static_cast<std::uint16_t>(k + 1);
+  }
 }
 
 int Abbreviations::find(std::string_view word) const {
-  if (word.empty() || word.size() > 16) return -1;
-  char buf[16];
-  for (std::size_t i = 0; i < word.size(); ++i) buf[i] = lower_ascii(word[i]);
-  const std::string_view key(buf, word.size());
-  const auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
-                                   [](const Entry& e, std::string_view k) { return e.key < k; });
-  if (it == entries_.end() || it->key != key) return -1;
-  if ((it->flags & kCapOnly) != 0 && !(word[0] >= 'A' && word[0] <= 'Z')) return -1;
-  return it->flags;
+  if (word.empty() || word.size() > kMaxLength) return -1;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = hash_lower(word) & mask; slots_[at] != 0; at = (at + 1) & mask) {
+    const Entry& e = entries_[slots_[at] - 1];
+    if (e.key.size() != word.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < word.size() && same; ++i) same = e.key[i] == lower_ascii(word[i]);
+    if (!same) continue;
+    if ((e.flags & kCapOnly) != 0 && !(word[0] >= 'A' && word[0] <= 'Z')) return -1;
+    return e.flags;
+  }
+  return -1;
 }
 
 bool is_hyphen_prefix(std::string_view word) {

@@ -26,12 +26,18 @@ class Abbreviations {
   /// Flags of `word` if it is an abbreviation (respecting kCapOnly), else -1.
   [[nodiscard]] int find(std::string_view word) const;
 
+  /// Longest abbreviation looked up, in bytes; longer words never are.
+  static constexpr std::size_t kMaxLength = 32;
+
  private:
   struct Entry {
     std::string key;  // lowercase
     std::uint8_t flags;
   };
-  std::vector<Entry> entries_;  // sorted by key
+  std::vector<Entry> entries_;
+  // Open addressing over entries_ (index + 1, 0 = empty): most lookups are
+  // misses (a word before a sentence's final period) and cost one probe.
+  std::vector<std::uint16_t> slots_;
 };
 
 /// True when `word` (any case) keeps its hyphen in UD tokenization ("non-", "e-", "re-").
