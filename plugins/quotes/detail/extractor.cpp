@@ -104,6 +104,16 @@ class Run {
     }
     return long_caps >= 2;
   }
+  /// True when the words of [b, e) have no lower-case letter.
+  [[nodiscard]] bool is_shouted(Idx b, Idx e) const {
+    for (Idx j = b; j < e; ++j) {
+      if (!t_[j].word()) continue;
+      for (Offset k = t_[j].b; k < t_[j].e; ++k) {
+        if (text_[k] >= 'a' && text_[k] <= 'z') return false;
+      }
+    }
+    return true;
+  }
   /// A phrase with a name in it.
   [[nodiscard]] bool names_person(Span sp) const {
     for (Idx j = sp.b; j < sp.e; ++j) {
@@ -573,7 +583,7 @@ bool Run::post_attribution(Idx close, Idx e, bool sentence_closed, Attr& out) co
       // "the bespectacled, 71-year-old diplomat said", "the Vermont senator
       // and Democratic presidential candidate said": a longer description.
       Idx m = np.e;
-      while (m < lim && m - np.e < 8 && (t_[m].word() || t_[m].is(',')) && !is_cue(m) &&
+      while (m < lim && m - np.e < 12 && (t_[m].word() || t_[m].is(',')) && !is_cue(m) &&
              !t_[m].has(kThat | kPronoun | kBe)) {
         ++m;
       }
@@ -1043,11 +1053,19 @@ void Run::process_block(std::size_t bi) {
       if (punct_inside || nx.is(',') || (nx.word() && !nx.cap() && nx.has(kPrep | kTime | kConj))) post = Post::end;
     }
     if (pre == Pre::text && post == Post::attr && t_[open - 1].is(':')) pre = Pre::colon;
+    // "Citing "obligations in Tennessee," the spokeswoman told …"
+    if (pre == Pre::text && post == Post::attr && s + 1 == open && t_[s].word() && t_[s].has(kCue)) pre = Pre::empty;
     bool direct = (pre != Pre::text && post != Post::cont) || continues_in;
     // A title ("his book, ''An American Son.''", "Being Called "A Real
     // Woman."") names something; nobody says it.
     const bool said_right_before = pre == Pre::attr && pre_attr.cue.ok() && pre_attr.cue.e >= open - 1;
     if (direct && post != Post::attr && !said_right_before && is_title_case(open + 1, close)) direct = false;
+    // A paragraph that is only a short or capitalised quote ("Related:",
+    // "DIVISIVE, STUPID AND WRONG") is a subhead unless someone says it.
+    if (direct && pre == Pre::empty && post == Post::end && open == b && close + 1 >= e &&
+        (is_shouted(open + 1, close) || close - open <= 3)) {
+      direct = false;
+    }
     if (!direct) continue;  // embedded: read with its sentence below
     Found f;
     f.b = t_[open].e;

@@ -208,6 +208,10 @@ std::vector<Tok> scan(std::string_view t, const Lexicon& lexicon) {
           if (ci == 0xE2 && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
               static_cast<unsigned char>(t[i + 2]) == 0x99 && i + 3 < n && word_byte(t, i + 3)) {
             apostrophe = true;
+            if (ascii_digit(static_cast<unsigned char>(t[i - 1])) &&
+                ascii_digit(static_cast<unsigned char>(t[i + 3]))) {
+              digit_apostrophe = true;  // 6’2”
+            }
             i += 3;
             continue;
           }
