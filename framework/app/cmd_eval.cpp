@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <sstream>
 
 namespace docpipe::app {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <iterator>
 #include <map>
 #include <numeric>
@@ -259,7 +260,7 @@ QuoteCounts score_quotes(std::string_view text, const std::vector<QuoteItem>& pr
 
 double haversine_km(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRadiusKm = 6371.0088;
-  constexpr double kRad = M_PI / 180.0;
+  constexpr double kRad = std::numbers::pi / 180.0;
   const double dlat = (lat2 - lat1) * kRad;
   const double dlon = (lon2 - lon1) * kRad;
   const double a = std::pow(std::sin(dlat / 2), 2) +

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <numbers>
 
 using namespace docpipe::eval;
 
@@ -95,9 +96,9 @@ TEST_CASE("quote scores cover detection and exact match and speaker and end to e
 TEST_CASE("haversine distances", "[eval]") {
   CHECK(haversine_km(0, 0, 0, 0) == 0.0);
   // A quarter of the equator: pi/2 * 6371.0088.
-  CHECK(haversine_km(0, 0, 0, 90) == Approx(M_PI / 2 * 6371.0088));
+  CHECK(haversine_km(0, 0, 0, 90) == Approx(std::numbers::pi / 2 * 6371.0088));
   // Pole to pole: half the circumference.
-  CHECK(haversine_km(90, 0, -90, 0) == Approx(M_PI * 6371.0088));
+  CHECK(haversine_km(90, 0, -90, 0) == Approx(std::numbers::pi * 6371.0088));
 }
 
 TEST_CASE("place recognition and resolution", "[eval]") {
