@@ -631,12 +631,17 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
     if (is_cue(j) || (t.word() && t.has(kCue) && j == s)) {
       // Between the verb and the mark only an addressee or a short adverbial
       // ("told reporters on Tuesday:"), not a clause of its own.
+      // Before a colon an object may come too ("added a caveat:", "explained
+      // it this way:"), unless it names what the quote is ("a new title to
+      // his resume:", read as a title).
+      const bool colon = t_[open - 1].is(':');
       bool plain = k - j <= 12;
       for (Idx m = j + 1; m <= k && plain; ++m) {
-        plain = !t_[m].has(kThat | kPronoun) && !(is_cue(m) && !t_[m].has(kNounToo));
+        plain = !t_[m].has(kThat) && !(t_[m].has(kPronoun) && !(colon && m == j + 1)) &&
+                !(is_cue(m) && !t_[m].has(kNounToo));
       }
-      // "can add a new title to his resume:": an object, not an addressee.
-      if (plain && j < k && !t.has(kCueObj) && t_[j + 1].word() && t_[j + 1].has(kDet) && !t_[j + 1].has(kTime)) {
+      if (plain && j < k && !colon && !t.has(kCueObj) && t_[j + 1].word() && t_[j + 1].has(kDet) &&
+          !t_[j + 1].has(kTime)) {
         plain = false;
       }
       if (!plain) break;
@@ -1050,7 +1055,10 @@ void Run::process_block(std::size_t bi) {
     if (pre == Pre::attr && post == Post::cont && (t_[open - 1].is(':') || t_[open - 1].is(','))) {
       const Tok& nx = t_[close + 1];
       const bool punct_inside = last_in > open && t_[last_in].kind == TokKind::punct;
-      if (punct_inside || nx.is(',') || (nx.word() && !nx.cap() && nx.has(kPrep | kTime | kConj))) post = Post::end;
+      const bool dash = nx.kind == TokKind::punct && nx.ch == '-';
+      if (punct_inside || nx.is(',') || dash || (nx.word() && !nx.cap() && nx.has(kPrep | kTime | kConj))) {
+        post = Post::end;
+      }
     }
     if (pre == Pre::text && post == Post::attr && t_[open - 1].is(':')) pre = Pre::colon;
     // "Citing "obligations in Tennessee," the spokeswoman told …"
