@@ -1,15 +1,20 @@
-// `docpipe run PIPELINE INPUT... [-o OUT]`: the batch job.
+// `docpipe run PIPELINE INPUT... [-o OUT]`: the batch job, and the hidden
+// `docpipe worker` that --isolate starts.
 
 #include "commands.hpp"
 
+#include <docpipe/framework/isolate.hpp>
 #include <docpipe/framework/pipeline.hpp>
 #include <docpipe/framework/runner.hpp>
 #include <docpipe/sdk/error.hpp>
 
+#include <boost/dll/runtime_symbol_info.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace docpipe::app {
 namespace {
@@ -19,10 +24,18 @@ struct RunArgs {
   std::vector<std::string> inputs;
   std::string output = "-";
   std::string errors;
+  std::string stats;
   std::string layers;
+  std::string glob;
   bool no_text = false;
   std::size_t threads = 0;
+  std::size_t split = 0;
+  std::size_t max_doc_bytes = std::size_t{256} << 20;
+  double doc_timeout = 0;
+  std::size_t max_errors = 0;
   std::string on_error = "continue";
+  bool isolate = false;
+  bool resume = false;
 };
 
 std::set<std::string, std::less<>> parse_layers(const std::string& list) {
@@ -34,6 +47,35 @@ std::set<std::string, std::less<>> parse_layers(const std::string& list) {
   return layers;
 }
 
+WriteOptions write_options(const RunArgs& args) {
+  WriteOptions write;
+  write.include_text = !args.no_text;
+  if (!args.layers.empty()) write.layers = parse_layers(args.layers);
+  return write;
+}
+
+void print_summary(const RunStats& stats) {
+  const double mb = static_cast<double>(stats.bytes) / 1e6;
+  spdlog::info("{} documents written, {} failed{}, {:.1f} MB in {:.2f} s ({:.1f} MB/s, {:.0f} documents/s)",
+               stats.documents, stats.failed,
+               stats.resumed_from > 0 ? fmt::format(" (resumed after {} records)", stats.resumed_from) : "", mb,
+               stats.seconds, stats.seconds > 0 ? mb / stats.seconds : 0.0,
+               stats.seconds > 0 ? static_cast<double>(stats.documents + stats.failed - stats.resumed_from) /
+                                       stats.seconds
+                                 : 0.0);
+  double total = 0;
+  for (const auto& s : stats.stages) total += s.seconds;
+  if (total > 0) {
+    std::string shares;
+    for (const auto& s : stats.stages) {
+      shares += fmt::format("{}{} {:.0f}%", shares.empty() ? "" : ", ", s.name, 100.0 * s.seconds / total);
+    }
+    spdlog::info("time per stage: {}", shares);
+  }
+  if (stats.stopped) spdlog::warn("stopped early by the error policy (--on-error / --max-errors)");
+  if (stats.failed > 0 && !stats.errors_file.empty()) spdlog::warn("failed documents are listed in {}", stats.errors_file);
+}
+
 }  // namespace
 
 void add_run_command(CLI::App& app, GlobalOptions& globals) {
@@ -41,49 +83,103 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
   auto* cmd = app.add_subcommand("run", "Run a pipeline over documents and write annotated JSONL");
   cmd->add_option("pipeline", args->pipeline, "Pipeline YAML file")->required()->check(CLI::ExistingFile);
   cmd->add_option("inputs", args->inputs,
-                  "Inputs: .jsonl files ({\"id\",\"text\",...} per line), text files (one document each, id = "
-                  "path), or - for JSONL on stdin")
+                  "Inputs: .jsonl files ({\"id\",\"text\",...} per line; also .jsonl.gz, .jsonl.zst), text files "
+                  "(one document each, id = path), directories (recursive, see --glob), or - for JSONL on stdin")
       ->required();
-  cmd->add_option("-o,--output", args->output, "Output JSONL file, or - for stdout")->capture_default_str();
+  cmd->add_option("-o,--output", args->output, "Output JSONL file (a directory with --split), or - for stdout")
+      ->capture_default_str();
+  cmd->add_option("--split", args->split, "Write part files of at most N documents into the --output directory")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--glob", args->glob, "In input directories, read only files whose name matches (e.g. '*.jsonl')");
   cmd->add_option("--errors", args->errors,
                   "Where failed documents are recorded (JSONL); default OUTPUT.errors.jsonl, none for stdout");
-  cmd->add_option("--layers", args->layers,
-                  "Comma-separated layers to write (default: every layer but tokens)");
+  cmd->add_option("--stats", args->stats, "Write the run's summary as JSON to this file");
+  cmd->add_option("--layers", args->layers, "Comma-separated layers to write (default: every layer but tokens)");
   cmd->add_flag("--no-text", args->no_text, "Leave the text out of the output");
   cmd->add_option("-j,--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
+  cmd->add_option("--max-doc-bytes", args->max_doc_bytes, "Refuse documents larger than this (bytes)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--doc-timeout", args->doc_timeout,
+                  "Fail a document that takes longer than this many seconds (with --isolate its worker is killed)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--on-error", args->on_error, "continue: record failed documents and go on; stop: end the run")
       ->check(CLI::IsMember({"continue", "stop"}))
       ->capture_default_str();
+  cmd->add_option("--max-errors", args->max_errors, "Stop the run when more than N documents have failed");
+  cmd->add_flag("--isolate", args->isolate,
+                "Run the stages in worker processes: a crash or hang costs one document, not the run");
+  cmd->add_flag("--resume", args->resume, "Continue a killed run with the same arguments where it stopped");
   cmd->callback([&globals, args] {
     const PipelineSpec spec = read_pipeline_file(args->pipeline);
     const auto stages = resolve_pipeline(spec, globals.registry());
-    const Pipeline pipeline(stages, spec);
 
     RunOptions options;
-    options.inputs = args->inputs;
+    options.inputs = expand_inputs(args->inputs, args->glob);
     options.output = args->output;
+    options.split = args->split;
     options.errors = args->errors;
+    options.stats = args->stats;
     options.threads = args->threads;
     options.stop_on_error = args->on_error == "stop";
-    options.write.include_text = !args->no_text;
-    if (!args->layers.empty()) {
-      options.write.layers = parse_layers(args->layers);
-      const auto provided = pipeline.provided_layers();
+    options.max_errors = args->max_errors;
+    options.resume = args->resume;
+    options.reader.max_doc_bytes = args->max_doc_bytes;
+    if (args->doc_timeout > 0) options.doc_timeout = std::chrono::duration<double>(args->doc_timeout);
+    options.write = write_options(*args);
+    if (options.split > 0 && options.output == "-") throw ConfigError("--split needs --output DIRECTORY");
+    if (options.write.layers) {
       for (const auto& layer : *options.write.layers) {
-        if (std::find(provided.begin(), provided.end(), layer) == provided.end()) {
+        const bool provided = std::any_of(stages.begin(), stages.end(), [&](const ResolvedStage& s) {
+          const auto& p = s.plugin->info.provides;
+          return std::find(p.begin(), p.end(), layer) != p.end();
+        });
+        if (!provided) {
           spdlog::warn("--layers: no stage of {} provides '{}'; it is written only where the input has it",
                        args->pipeline, layer);
         }
       }
     }
-    const RunStats stats = run_pipeline(pipeline, options);
-    const double mb = static_cast<double>(stats.bytes) / 1e6;
-    spdlog::info("{} documents written, {} failed, {:.1f} MB in {:.2f} s ({:.1f} MB/s)", stats.documents,
-                 stats.failed, mb, stats.seconds, stats.seconds > 0 ? mb / stats.seconds : 0.0);
-    if (stats.failed > 0) {
-      if (!stats.errors_file.empty()) spdlog::warn("failed documents are listed in {}", stats.errors_file);
-      globals.exit_code = kSomeDocumentsFailed;
+
+    RunStats stats;
+    if (args->isolate) {
+      WorkerPoolOptions pool;
+      pool.program = boost::dll::program_location().string();
+      for (const auto& dir : globals.registry().dirs()) {
+        pool.arguments.push_back("--plugin-path");
+        pool.arguments.push_back(dir.string());
+      }
+      pool.arguments.insert(pool.arguments.end(), {"worker", args->pipeline});
+      if (!args->layers.empty()) pool.arguments.insert(pool.arguments.end(), {"--layers", args->layers});
+      if (args->no_text) pool.arguments.emplace_back("--no-text");
+      pool.workers = options.threads > 0 ? options.threads : std::thread::hardware_concurrency();
+      pool.timeout = options.doc_timeout;
+      WorkerPool workers(pool);
+      stats = run_documents([&workers](Document& doc) { return workers.process(doc); }, options);
+    } else {
+      const Pipeline pipeline(stages, spec);
+      stats = run_documents(in_process(pipeline, options.write), options);
+      for (const auto& t : pipeline.timings()) {
+        stats.stages.push_back({t.name, std::chrono::duration<double>(t.total).count()});
+      }
     }
+    print_summary(stats);
+    if (!options.stats.empty()) {
+      std::ofstream(options.stats, std::ios::binary) << stats_json(stats);
+    }
+    if (stats.failed > 0 || stats.stopped) globals.exit_code = kSomeDocumentsFailed;
+  });
+
+  // The process --isolate starts: not for users, hence hidden.
+  auto wargs = std::make_shared<RunArgs>();
+  auto* worker = app.add_subcommand("worker", "Serve documents to a parent `docpipe run --isolate`")->group("");
+  worker->add_option("pipeline", wargs->pipeline)->required();
+  worker->add_option("--layers", wargs->layers);
+  worker->add_flag("--no-text", wargs->no_text);
+  worker->callback([&globals, wargs] {
+    const PipelineSpec spec = read_pipeline_file(wargs->pipeline);
+    const Pipeline pipeline(resolve_pipeline(spec, globals.registry()), spec);
+    globals.exit_code = serve_worker(in_process(pipeline, write_options(*wargs)));
   });
 }
 

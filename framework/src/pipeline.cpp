@@ -232,7 +232,6 @@ PipelineSpec parse_pipeline(const std::string& yaml, const fs::path& file) {
     }
     spec.stages.push_back(std::move(s));
   }
-  if (spec.stages.empty()) fail(where(file, stages.Mark()), "'stages' is empty");
   return spec;
 }
 

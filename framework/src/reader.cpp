@@ -1,97 +1,170 @@
 #include <docpipe/framework/reader.hpp>
 
+#include "detail/byte_stream.hpp"
+
 #include <docpipe/framework/json_io.hpp>
 #include <docpipe/sdk/error.hpp>
 
 #include <fmt/format.h>
 
-#include <cstring>
+#include <fnmatch.h>
+
+#include <algorithm>
 #include <filesystem>
-#include <iostream>
-#include <sstream>
 
 namespace docpipe {
 namespace fs = std::filesystem;
 
+namespace {
+
+std::string strip_compression(const std::string& path) {
+  const std::string ext = fs::path(path).extension().string();
+  if (ext == ".gz" || ext == ".zst") return path.substr(0, path.size() - ext.size());
+  return path;
+}
+
+}  // namespace
+
 bool is_jsonl_path(const std::string& path) {
   if (path == "-") return true;
-  const std::string ext = fs::path(path).extension().string();
+  const std::string ext = fs::path(strip_compression(path)).extension().string();
   return ext == ".jsonl" || ext == ".ndjson" || ext == ".json";
 }
 
-DocumentReader::DocumentReader(std::vector<std::string> inputs) : inputs_(std::move(inputs)) {}
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, const std::string& glob) {
+  std::vector<std::string> files;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (input == "-") {
+      files.push_back(input);
+    } else if (fs::is_directory(input, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (!it->is_regular_file(ec)) continue;
+        const std::string name = it->path().filename().string();
+        if (glob.empty() || fnmatch(glob.c_str(), name.c_str(), 0) == 0) found.push_back(it->path().string());
+      }
+      if (ec) throw ConfigError(fmt::format("{}: cannot list directory: {}", input, ec.message()));
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(input, ec)) {
+      files.push_back(input);
+    } else {
+      throw ConfigError(fmt::format("{}: no such input file or directory", input));
+    }
+  }
+  return files;
+}
+
+DocumentReader::DocumentReader(std::vector<std::string> files, ReaderOptions options)
+    : files_(std::move(files)), options_(options) {}
 DocumentReader::~DocumentReader() = default;
 
 std::optional<std::size_t> DocumentReader::total_bytes() const {
   std::size_t total = 0;
-  for (const auto& input : inputs_) {
-    if (input == "-") return std::nullopt;
+  for (const auto& file : files_) {
+    if (file == "-") return std::nullopt;
     std::error_code ec;
-    const auto size = fs::file_size(input, ec);
+    const auto size = fs::file_size(file, ec);
     if (!ec) total += size;
   }
   return total;
 }
 
-bool DocumentReader::open_next() {
-  file_.reset();
-  in_ = nullptr;
-  if (next_input_ >= inputs_.size()) return false;
-  current_ = inputs_[next_input_++];
+// Opens the next file; false when none is left. An unopenable file leaves
+// lines_ empty and fills `record` with the error.
+bool DocumentReader::open_next(InputRecord& record) {
+  lines_.reset();
+  if (next_file_ >= files_.size()) return false;
+  current_ = files_[next_file_++];
   line_ = 0;
-  if (current_ == "-") {
-    in_ = &std::cin;
-  } else {
-    file_ = std::make_unique<std::ifstream>(current_, std::ios::binary);
-    in_ = file_.get();
+  record.file = current_;
+  try {
+    lines_ = std::make_unique<detail::LineReader>(
+        detail::open_byte_stream(current_), is_jsonl_path(current_) ? options_.max_doc_bytes : SIZE_MAX);
+  } catch (const DocumentError& e) {
+    record.error = e.what();
   }
   return true;
 }
 
-bool DocumentReader::next(InputRecord& record) {
+bool DocumentReader::read_record(InputRecord& record, bool parse) {
   record = InputRecord{};
   for (;;) {
-    if (in_ == nullptr && !open_next()) return false;
-    record.file = current_;
-    if (!*in_ || (file_ && !file_->is_open())) {
-      const bool never_opened = file_ && !file_->is_open();
-      in_ = nullptr;
-      if (never_opened) {
-        std::error_code ec;
-        record.error = fs::is_directory(current_, ec) ? "is a directory" : fmt::format("cannot open: {}", std::strerror(errno));
-        return true;
-      }
-      continue;
-    }
-    if (!is_jsonl_path(current_)) {
-      // A plain-text file is one document.
-      std::ostringstream text;
-      text << in_->rdbuf();
-      in_ = nullptr;
-      Document doc(current_, text.str());
-      record.bytes = doc.text.size();
-      if (const auto repairs = repair_utf8(doc.text); repairs > 0) {
-        doc.meta.emplace_back("_utf8_repairs", std::to_string(repairs));
-      }
-      record.doc = std::move(doc);
+    if (!lines_ && next_file_ < files_.size() && !is_jsonl_path(files_[next_file_])) {
+      read_text_file(files_[next_file_++], record, parse);
       return true;
     }
-    if (!std::getline(*in_, buffer_)) {
-      in_ = nullptr;
-      continue;
+    if (!lines_) {
+      if (!open_next(record)) return false;
+      if (!lines_) return true;  // the open error is this record
+    }
+    record.file = current_;
+    detail::LineReader::Line line;
+    try {
+      if (!lines_->next(line)) {
+        lines_.reset();
+        continue;
+      }
+    } catch (const DocumentError& e) {
+      lines_.reset();
+      record.line = line_ + 1;
+      record.error = e.what();
+      return true;
     }
     ++line_;
     record.line = line_;
-    record.bytes = buffer_.size() + 1;
-    if (!buffer_.empty() && buffer_.back() == '\r') buffer_.pop_back();
-    if (buffer_.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines are not documents
+    record.bytes = line.length;
+    if (line.too_long) {
+      record.error = fmt::format("line of {} bytes is over --max-doc-bytes ({})", line.length, options_.max_doc_bytes);
+      return true;
+    }
+    if (line.text.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines are not documents
+    if (!parse) return true;
     try {
-      record.doc = parse_document(buffer_, fmt::format("{}:{}", current_, line_));
+      record.doc = parse_document(line.text, fmt::format("{}:{}", current_, line_));
     } catch (const DocumentError& e) {
       record.error = e.what();
     }
     return true;
   }
+}
+
+// A plain-text file is one document, read byte for byte within the limit.
+void DocumentReader::read_text_file(const std::string& path, InputRecord& record, bool parse) const {
+  record.file = path;
+  try {
+    auto stream = detail::open_byte_stream(path);
+    std::string text;
+    std::vector<char> chunk(1 << 20);
+    for (std::size_t n; (n = stream->read(chunk.data(), chunk.size())) > 0;) {
+      record.bytes += n;
+      if (text.size() + n > options_.max_doc_bytes) {
+        record.error = fmt::format("document is over --max-doc-bytes ({} bytes)", options_.max_doc_bytes);
+        continue;  // keep counting bytes, hold nothing more
+      }
+      text.append(chunk.data(), n);
+    }
+    if (!record.error.empty() || !parse) return;
+    Document doc(path, std::move(text));
+    if (const auto repairs = repair_utf8(doc.text); repairs > 0) {
+      doc.meta.emplace_back("_utf8_repairs", std::to_string(repairs));
+    }
+    record.doc = std::move(doc);
+  } catch (const DocumentError& e) {
+    record.error = e.what();
+  }
+}
+
+bool DocumentReader::next(InputRecord& record) { return read_record(record, true); }
+
+std::size_t DocumentReader::skip(std::size_t count) {
+  InputRecord record;
+  std::size_t skipped = 0;
+  while (skipped < count && read_record(record, false)) ++skipped;
+  return skipped;
 }
 
 }  // namespace docpipe

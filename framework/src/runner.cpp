@@ -1,32 +1,36 @@
 #include <docpipe/framework/runner.hpp>
 
-#include <docpipe/framework/reader.hpp>
 #include <docpipe/sdk/error.hpp>
 
 #include <fmt/format.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include <spdlog/spdlog.h>
-#include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
-#include <chrono>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <memory>
+#include <sstream>
 
 namespace docpipe {
+namespace fs = std::filesystem;
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 // One document travelling through the parallel pipeline.
 struct Item {
   InputRecord record;
-  std::string output;  // the JSON line, filled by the parallel stage
-  std::string error;   // why it failed, if it did
-  std::string stage;   // the stage it failed in ("read" when unreadable)
+  ProcessResult result;
 };
 
 std::string error_line(const Item& item) {
@@ -42,58 +46,325 @@ std::string error_line(const Item& item) {
   w.Key("line");
   w.Uint64(item.record.line);
   w.Key("stage");
-  str(item.stage);
+  str(item.result.stage);
   w.Key("message");
-  str(item.error);
+  str(item.result.error);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
-// Opens lazily so that a clean run leaves no empty errors file behind.
-class ErrorSink {
+// A FILE* with a large buffer and a byte count, truncated to a known size on
+// resume. Errors on write are thrown, never ignored.
+class OutFile {
  public:
-  explicit ErrorSink(std::string path) : path_(std::move(path)) {}
-  void write(const Item& item) {
-    const std::string where = item.record.line > 0 ? fmt::format("{}:{}", item.record.file, item.record.line)
-                                                   : item.record.file;
-    spdlog::warn("{}: {}", where, item.error);
-    if (path_.empty()) return;
-    if (!out_.is_open()) {
-      out_.open(path_, std::ios::binary | std::ios::trunc);
-      if (!out_) throw ConfigError(fmt::format("cannot write errors file {}", path_));
+  OutFile() = default;
+  OutFile(const OutFile&) = delete;
+  OutFile& operator=(const OutFile&) = delete;
+  ~OutFile() { close(); }
+
+  // Opens `path` for writing; with `resume`, keeps its first `keep_bytes`
+  // bytes (what the journal says was complete) and appends after them.
+  void open(const std::string& path, bool resume = false, std::uint64_t keep_bytes = 0) {
+    close();
+    path_ = path;
+    if (path == "-") {
+      file_ = stdout;
+      owned_ = false;
+    } else {
+      if (resume) {
+        std::error_code ec;
+        if (!fs::exists(path, ec)) std::ofstream(path, std::ios::binary);
+        fs::resize_file(path, keep_bytes, ec);
+        if (ec) throw ConfigError(fmt::format("--resume: cannot truncate {}: {}", path, ec.message()));
+      }
+      file_ = std::fopen(path.c_str(), resume ? "ab" : "wb");
+      if (file_ == nullptr) throw ConfigError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+      owned_ = true;
     }
-    out_ << error_line(item);
-    out_.flush();
+    std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
+    bytes_ = resume ? keep_bytes : 0;
   }
+  void write(const std::string& s) {
+    if (std::fwrite(s.data(), 1, s.size(), file_) != s.size()) fail();
+    bytes_ += s.size();
+  }
+  void flush() {
+    if (file_ != nullptr && std::fflush(file_) != 0) fail();
+  }
+  void close() {
+    if (file_ == nullptr) return;
+    flush();
+    if (owned_) std::fclose(file_);
+    file_ = nullptr;
+  }
+  [[nodiscard]] bool is_open() const { return file_ != nullptr; }
+  [[nodiscard]] std::uint64_t bytes() const { return bytes_; }
   [[nodiscard]] const std::string& path() const { return path_; }
 
  private:
+  [[noreturn]] void fail() const {
+    throw DocumentError(fmt::format("writing {} failed: {}", path_ == "-" ? "stdout" : path_, std::strerror(errno)));
+  }
+  std::FILE* file_ = nullptr;
+  bool owned_ = false;
   std::string path_;
-  std::ofstream out_;
+  std::uint64_t bytes_ = 0;
 };
+
+// Where a run stands, as the journal records it after each flush.
+struct Checkpoint {
+  std::uint64_t records = 0;  // input records consumed and written (either file)
+  std::uint64_t part = 0;     // current part (--split), else 0
+  std::uint64_t part_docs = 0;
+  std::uint64_t output_bytes = 0;
+  std::uint64_t errors_bytes = 0;
+  std::uint64_t documents = 0;
+  std::uint64_t failed = 0;
+  bool done = false;
+};
+
+std::string checkpoint_line(const Checkpoint& c) {
+  return fmt::format("{} records={} part={} part_docs={} output_bytes={} errors_bytes={} documents={} failed={}\n",
+                     c.done ? "done" : "at", c.records, c.part, c.part_docs, c.output_bytes, c.errors_bytes,
+                     c.documents, c.failed);
+}
+
+// The last complete line of a journal; a line cut by a kill has no '\n'.
+std::optional<Checkpoint> read_journal(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto last_nl = content.rfind('\n');
+  if (last_nl == std::string::npos) return std::nullopt;
+  const auto start = content.rfind('\n', last_nl - 1);
+  std::istringstream line(content.substr(start == std::string::npos ? 0 : start + 1, last_nl - (start + 1)));
+  Checkpoint c;
+  std::string word;
+  line >> word;
+  if (word != "at" && word != "done") throw ConfigError(fmt::format("--resume: {} is not a docpipe journal", path));
+  c.done = word == "done";
+  while (line >> word) {
+    const auto eq = word.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = word.substr(0, eq);
+    const std::uint64_t value = std::stoull(word.substr(eq + 1));
+    if (key == "records") c.records = value;
+    else if (key == "part") c.part = value;
+    else if (key == "part_docs") c.part_docs = value;
+    else if (key == "output_bytes") c.output_bytes = value;
+    else if (key == "errors_bytes") c.errors_bytes = value;
+    else if (key == "documents") c.documents = value;
+    else if (key == "failed") c.failed = value;
+  }
+  return c;
+}
+
+std::string part_path(const std::string& dir, std::uint64_t part) {
+  return (fs::path(dir) / fmt::format("part-{:05}.jsonl", part)).string();
+}
+
+// Output, errors and journal, written only from the serial output stage.
+class Sink {
+ public:
+  Sink(const RunOptions& options, const Checkpoint& start) : options_(options), at_(start) {
+    const bool resuming = options.resume;
+    if (options.split > 0) {
+      fs::create_directories(options.output);
+      if (!resuming) remove_parts_from(0);
+      else remove_parts_from(start.part + 1);
+      out_.open(part_path(options.output, start.part), resuming, start.output_bytes);
+      journal_path_ = (fs::path(options.output) / "progress.journal").string();
+    } else {
+      out_.open(options.output, resuming, start.output_bytes);
+      if (options.output != "-") journal_path_ = options.output + ".journal";
+    }
+    errors_path_ = options.errors;
+    if (errors_path_.empty() && options.output != "-") {
+      errors_path_ = options.split > 0 ? (fs::path(options.output) / "errors.jsonl").string()
+                                       : options.output + ".errors.jsonl";
+    }
+    if (resuming && !errors_path_.empty()) {
+      errors_.open(errors_path_, true, start.errors_bytes);
+    } else if (!errors_path_.empty()) {
+      std::error_code ec;
+      fs::remove(errors_path_, ec);  // a stale errors file from an earlier run would mislead
+    }
+    if (!journal_path_.empty()) {
+      journal_ = std::fopen(journal_path_.c_str(), resuming ? "ab" : "wb");
+      if (journal_ == nullptr) {
+        throw ConfigError(fmt::format("cannot write journal {}: {}", journal_path_, std::strerror(errno)));
+      }
+    }
+  }
+  ~Sink() {
+    if (journal_ != nullptr) std::fclose(journal_);
+  }
+
+  void write(const Item& item) {
+    if (item.result.error.empty()) {
+      if (options_.split > 0 && at_.part_docs == options_.split) {
+        out_.close();
+        ++at_.part;
+        at_.part_docs = 0;
+        out_.open(part_path(options_.output, at_.part));
+      }
+      out_.write(item.result.output);
+      ++at_.part_docs;
+      ++at_.documents;
+    } else {
+      const std::string where = item.record.line > 0 ? fmt::format("{}:{}", item.record.file, item.record.line)
+                                                     : item.record.file;
+      spdlog::warn("{}: {}", where, item.result.error);
+      if (!errors_path_.empty()) {
+        if (!errors_.is_open()) errors_.open(errors_path_);
+        errors_.write(error_line(item));
+      }
+      ++at_.failed;
+    }
+    ++at_.records;
+  }
+
+  // Makes everything written so far durable against a kill, then records it.
+  void checkpoint(bool done) {
+    out_.flush();
+    errors_.flush();
+    at_.output_bytes = out_.bytes();
+    at_.errors_bytes = errors_.bytes();
+    at_.done = done;
+    if (journal_ == nullptr) return;
+    const std::string line = checkpoint_line(at_);
+    // One write() of a short line: a kill leaves it whole or without '\n'.
+    if (::write(fileno(journal_), line.data(), line.size()) != static_cast<ssize_t>(line.size())) {
+      throw DocumentError(fmt::format("writing journal {} failed: {}", journal_path_, std::strerror(errno)));
+    }
+  }
+
+  void close() { out_.close(); errors_.close(); }
+
+  [[nodiscard]] const Checkpoint& at() const { return at_; }
+  [[nodiscard]] std::string errors_path() const { return errors_.is_open() || at_.failed > 0 ? errors_path_ : ""; }
+
+ private:
+  void remove_parts_from(std::uint64_t first) {
+    for (std::uint64_t p = first;; ++p) {
+      std::error_code ec;
+      if (!fs::remove(part_path(options_.output, p), ec)) break;
+    }
+  }
+  const RunOptions& options_;
+  Checkpoint at_;
+  OutFile out_;
+  OutFile errors_;
+  std::string errors_path_;
+  std::string journal_path_;
+  std::FILE* journal_ = nullptr;
+};
+
+// Progress on stderr: one updating line on a terminal, a log line now and
+// then otherwise.
+class Progress {
+ public:
+  Progress(std::optional<std::size_t> total_bytes, std::chrono::duration<double> interval)
+      : total_(total_bytes), tty_(isatty(STDERR_FILENO) != 0), interval_(tty_ ? std::chrono::duration<double>(0.5) : interval),
+        start_(Clock::now()), last_(start_) {}
+
+  void update(std::size_t docs, std::size_t failed, std::size_t bytes, bool final = false) {
+    const auto now = Clock::now();
+    if (!final && now - last_ < interval_) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    const double mb = static_cast<double>(bytes) / 1e6;
+    const double rate = secs > 0 ? mb / secs : 0.0;
+    std::string line = fmt::format("{} documents, {} failed, {:.1f} MB, {:.1f} MB/s", docs, failed, mb, rate);
+    if (total_ && *total_ > 0 && rate > 0 && !final) {
+      const double left = (static_cast<double>(*total_) / 1e6 - mb) / rate;
+      line += fmt::format(", {:.0f}% done, ETA {}", 100.0 * static_cast<double>(bytes) / static_cast<double>(*total_),
+                          format_duration(std::max(0.0, left)));
+    }
+    if (tty_) {
+      fmt::print(stderr, "\r\033[K{}", line);
+      if (final) fmt::print(stderr, "\n");
+      std::fflush(stderr);
+    } else if (!final) {
+      spdlog::info("progress: {}", line);
+    }
+  }
+
+ private:
+  static std::string format_duration(double s) {
+    const auto total = static_cast<long>(s);
+    if (total >= 3600) return fmt::format("{}h{:02}m", total / 3600, (total % 3600) / 60);
+    if (total >= 60) return fmt::format("{}m{:02}s", total / 60, total % 60);
+    return fmt::format("{}s", total);
+  }
+  std::optional<std::size_t> total_;
+  bool tty_;
+  std::chrono::duration<double> interval_;
+  Clock::time_point start_;
+  Clock::time_point last_;
+};
+
+Checkpoint starting_point(const RunOptions& options) {
+  if (!options.resume) return {};
+  if (options.output == "-") throw ConfigError("--resume needs an output file or directory, not stdout");
+  const std::string journal = options.split > 0 ? (fs::path(options.output) / "progress.journal").string()
+                                                : options.output + ".journal";
+  auto c = read_journal(journal);
+  if (!c) {
+    spdlog::info("--resume: no journal at {}; starting from the beginning", journal);
+    return {};
+  }
+  return *c;
+}
 
 }  // namespace
 
-RunStats run_pipeline(const Pipeline& pipeline, const RunOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
+DocumentProcessor in_process(const Pipeline& pipeline, const WriteOptions& write) {
+  return [&pipeline, write](Document& doc) {
+    ProcessResult result;
+    try {
+      pipeline.process(doc);
+      write_document(doc, write, result.output);
+    } catch (const StageError& e) {
+      result.stage = e.stage();
+      result.error = e.what();
+    } catch (const std::exception& e) {
+      result.stage = "write";
+      result.error = e.what();
+    }
+    return result;
+  };
+}
+
+RunStats run_documents(const DocumentProcessor& process, const RunOptions& options) {
+  const auto start = Clock::now();
   const std::size_t threads =
       options.threads > 0 ? options.threads : static_cast<std::size_t>(tbb::info::default_concurrency());
   const std::size_t in_flight = options.max_in_flight > 0 ? options.max_in_flight : 4 * threads;
 
-  std::ofstream file_out;
-  std::ostream* out = &std::cout;
-  if (options.output != "-") {
-    file_out.open(options.output, std::ios::binary | std::ios::trunc);
-    if (!file_out) throw ConfigError(fmt::format("cannot write output file {}", options.output));
-    out = &file_out;
-  }
-  std::string errors_path = options.errors;
-  if (errors_path.empty() && options.output != "-") errors_path = options.output + ".errors.jsonl";
-  ErrorSink errors(errors_path);
-
-  DocumentReader reader(options.inputs);
   RunStats stats;
-  bool stop = false;
+  const Checkpoint begin = starting_point(options);
+  if (begin.done) {
+    spdlog::info("--resume: the run had already finished ({} documents); nothing to do", begin.documents);
+    stats.documents = begin.documents;
+    stats.failed = begin.failed;
+    stats.resumed_from = begin.records;
+    return stats;
+  }
+  Sink sink(options, begin);
+  DocumentReader reader(options.inputs, options.reader);
+  if (begin.records > 0) {
+    const std::size_t skipped = reader.skip(begin.records);
+    if (skipped != begin.records) {
+      throw ConfigError(fmt::format("--resume: the journal says {} records were done, but the inputs have only {}",
+                                    begin.records, skipped));
+    }
+    spdlog::info("--resume: {} records already done, going on from there", begin.records);
+  }
+  stats.resumed_from = begin.records;
+  Progress progress(reader.total_bytes(), options.progress_interval);
+  std::atomic<bool> stop{false};
+  auto last_checkpoint = Clock::now();
 
   tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
@@ -102,53 +373,100 @@ RunStats run_pipeline(const Pipeline& pipeline, const RunOptions& options) {
         tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
                                       [&](tbb::flow_control& fc) -> Item* {
                                         auto item = std::make_unique<Item>();
-                                        if (stop || !reader.next(item->record)) {
+                                        if (stop.load() || !reader.next(item->record)) {
                                           fc.stop();
                                           return nullptr;
                                         }
                                         return item.release();
                                       }) &
-            tbb::make_filter<Item*, Item*>(tbb::filter_mode::parallel,
-                                           [&](Item* item) -> Item* {
-                                             auto& rec = item->record;
-                                             if (!rec.doc) {
-                                               item->error = rec.error;
-                                               item->stage = "read";
-                                               return item;
-                                             }
-                                             try {
-                                               pipeline.process(*rec.doc);
-                                               write_document(*rec.doc, options.write, item->output);
-                                             } catch (const StageError& e) {
-                                               item->error = e.what();
-                                               item->stage = e.stage();
-                                               item->output.clear();
-                                             } catch (const std::exception& e) {
-                                               item->error = e.what();
-                                               item->stage = "write";
-                                               item->output.clear();
-                                             }
-                                             return item;
-                                           }) &
+            tbb::make_filter<Item*, Item*>(
+                tbb::filter_mode::parallel,
+                [&](Item* item) -> Item* {
+                  auto& rec = item->record;
+                  if (!rec.doc) {
+                    item->result.error = rec.error;
+                    item->result.stage = "read";
+                    return item;
+                  }
+                  const auto t0 = Clock::now();
+                  item->result = process(*rec.doc);
+                  if (options.doc_timeout && item->result.error.empty()) {
+                    const std::chrono::duration<double> took = Clock::now() - t0;
+                    if (took > *options.doc_timeout) {
+                      item->result = ProcessResult{"", "process",
+                                                   fmt::format("took {:.1f} s, over --doc-timeout ({:.1f} s)",
+                                                               took.count(), options.doc_timeout->count())};
+                    }
+                  }
+                  return item;
+                }) &
             tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* raw) {
               std::unique_ptr<Item> item(raw);
               stats.bytes += item->record.bytes;
-              if (!item->error.empty()) {
-                ++stats.failed;
-                errors.write(*item);
-                if (options.stop_on_error) stop = true;
-                return;
+              sink.write(*item);
+              const auto& at = sink.at();
+              if (!item->result.error.empty()) {
+                if (options.stop_on_error || (options.max_errors > 0 && at.failed > options.max_errors)) {
+                  stop = true;
+                  stats.stopped = true;
+                }
               }
-              out->write(item->output.data(), static_cast<std::streamsize>(item->output.size()));
-              ++stats.documents;
+              const auto now = Clock::now();
+              if (now - last_checkpoint > std::chrono::milliseconds(500)) {
+                sink.checkpoint(false);
+                last_checkpoint = now;
+              }
+              progress.update(at.documents, at.failed, stats.bytes);
             }));
   });
-  out->flush();
-  if (!*out) throw DocumentError(fmt::format("writing {} failed", options.output == "-" ? "stdout" : options.output));
-  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  stats.stages = pipeline.timings();
-  if (stats.failed > 0) stats.errors_file = errors.path();
+  sink.checkpoint(!stats.stopped);
+  sink.close();
+  const auto& at = sink.at();
+  progress.update(at.documents, at.failed, stats.bytes, true);
+  stats.documents = at.documents;
+  stats.failed = at.failed;
+  stats.errors_file = sink.errors_path();
+  stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return stats;
+}
+
+std::string stats_json(const RunStats& stats) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("documents");
+  w.Uint64(stats.documents);
+  w.Key("failed");
+  w.Uint64(stats.failed);
+  w.Key("resumed_from");
+  w.Uint64(stats.resumed_from);
+  w.Key("bytes");
+  w.Uint64(stats.bytes);
+  w.Key("seconds");
+  w.Double(stats.seconds);
+  w.Key("mb_per_second");
+  w.Double(stats.seconds > 0 ? static_cast<double>(stats.bytes) / 1e6 / stats.seconds : 0.0);
+  w.Key("stopped");
+  w.Bool(stats.stopped);
+  w.Key("errors_file");
+  w.String(stats.errors_file.c_str());
+  w.Key("stages");
+  w.StartArray();
+  double total = 0;
+  for (const auto& s : stats.stages) total += s.seconds;
+  for (const auto& s : stats.stages) {
+    w.StartObject();
+    w.Key("name");
+    w.String(s.name.c_str());
+    w.Key("seconds");
+    w.Double(s.seconds);
+    w.Key("share");
+    w.Double(total > 0 ? s.seconds / total : 0.0);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
 }  // namespace docpipe

@@ -1,12 +1,12 @@
 #pragma once
 // Reading documents from the inputs a user names: JSONL files (one
-// {"id","text",...} object a line), plain-text files (one document each, id =
-// path) and "-" for JSONL on stdin.
+// {"id","text",...} object a line; also .jsonl.gz and .jsonl.zst), plain-text
+// files (one document each, id = path), directories (recursive, filtered by
+// a glob) and "-" for JSONL on stdin.
 
 #include <docpipe/sdk/document.hpp>
 
 #include <cstddef>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,38 +14,61 @@
 
 namespace docpipe {
 
+namespace detail {
+class LineReader;
+}
+
 /// One record read: a document, or why its line could not be read.
 struct InputRecord {
   std::optional<Document> doc;
-  std::string error;  ///< set when doc is empty
-  std::string file;   ///< input file ("-" for stdin)
-  std::size_t line = 0;  ///< 1-based line in a JSONL input; 0 for a text file
+  std::string error;      ///< set when doc is empty
+  std::string file;       ///< input file ("-" for stdin)
+  std::size_t line = 0;   ///< 1-based line in a JSONL input; 0 for a text file
   std::size_t bytes = 0;  ///< input bytes this record took
 };
 
-/// True when `path` is read as JSONL (by its extension, or "-").
+/// True when `path` is read as JSONL: "-", or .jsonl/.ndjson/.json, also
+/// followed by .gz or .zst.
 [[nodiscard]] bool is_jsonl_path(const std::string& path);
 
-/// Reads inputs in order, one record at a time. Not thread-safe.
+/// The files the inputs name, in order: a directory becomes its regular
+/// files whose name matches `glob` (fnmatch, e.g. "*.jsonl"), recursively,
+/// sorted by path. Throws ConfigError for an input that does not exist.
+[[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, const std::string& glob);
+
+struct ReaderOptions {
+  /// Documents (JSONL lines, text files) larger than this are refused with
+  /// an error record, without being held in memory.
+  std::size_t max_doc_bytes = std::size_t{256} << 20;
+};
+
+/// Reads input files in order, one record at a time. Not thread-safe.
 class DocumentReader {
  public:
-  explicit DocumentReader(std::vector<std::string> inputs);
+  explicit DocumentReader(std::vector<std::string> files, ReaderOptions options = {});
   ~DocumentReader();
+  DocumentReader(const DocumentReader&) = delete;
+  DocumentReader& operator=(const DocumentReader&) = delete;
+
   /// Fills `record` with the next record; false at the end of all inputs.
-  /// An input that cannot be opened gives one record with the error.
+  /// An input that cannot be opened or read gives one record with the error.
   bool next(InputRecord& record);
+  /// Skips `count` records without parsing them (for --resume); returns how
+  /// many were skipped.
+  std::size_t skip(std::size_t count);
   /// Total size of the input files in bytes, when known (not for stdin).
   [[nodiscard]] std::optional<std::size_t> total_bytes() const;
 
  private:
-  bool open_next();
-  std::vector<std::string> inputs_;
-  std::size_t next_input_ = 0;
+  bool read_record(InputRecord& record, bool parse);
+  void read_text_file(const std::string& path, InputRecord& record, bool parse) const;
+  bool open_next(InputRecord& record);
+  std::vector<std::string> files_;
+  ReaderOptions options_;
+  std::size_t next_file_ = 0;
   std::string current_;
-  std::unique_ptr<std::ifstream> file_;
-  std::istream* in_ = nullptr;
+  std::unique_ptr<detail::LineReader> lines_;
   std::size_t line_ = 0;
-  std::string buffer_;
 };
 
 }  // namespace docpipe

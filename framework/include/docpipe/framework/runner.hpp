@@ -1,40 +1,79 @@
 #pragma once
 // The batch runner: reads documents, runs the pipeline on many of them in
 // parallel, and writes results in input order (oneTBB parallel_pipeline:
-// serial-in-order read, parallel process, serial-in-order write).
+// serial-in-order read, parallel process, serial-in-order write), with a
+// bounded number of documents in flight, an errors file, a resumable
+// progress journal, progress reports and a summary.
 
 #include <docpipe/framework/json_io.hpp>
 #include <docpipe/framework/pipeline.hpp>
+#include <docpipe/framework/reader.hpp>
 
+#include <chrono>
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace docpipe {
 
+/// What happened to one document in a stage: its JSON line, or an error.
+struct ProcessResult {
+  std::string output;  ///< the JSON line (with '\n') when it succeeded
+  std::string stage;   ///< the failing stage, when it failed
+  std::string error;   ///< why it failed ("" on success)
+};
+
+/// Runs the stages on one document; called from many threads at once. The
+/// default runs a Pipeline in-process; --isolate runs it in worker processes.
+using DocumentProcessor = std::function<ProcessResult(Document&)>;
+
 struct RunOptions {
-  std::vector<std::string> inputs;   ///< files, or "-" for stdin
-  std::string output = "-";          ///< a file, or "-" for stdout
+  std::vector<std::string> inputs;   ///< files ("-" for stdin), already expanded
+  std::string output = "-";          ///< a file, a directory with --split, or "-" for stdout
+  std::size_t split = 0;             ///< >0: part files of at most this many documents in `output`/
   std::string errors;                ///< errors JSONL; "" = OUTPUT.errors.jsonl (none for stdout)
+  std::string stats;                 ///< "" or a file for the summary as JSON
   WriteOptions write;
+  ReaderOptions reader;
   std::size_t threads = 0;           ///< 0: all cores
   std::size_t max_in_flight = 0;     ///< documents in memory at once; 0: 4 per thread
+  std::optional<std::chrono::duration<double>> doc_timeout;  ///< a slower document counts as failed
   bool stop_on_error = false;        ///< stop at the first failed document
+  std::size_t max_errors = 0;        ///< >0: stop when more documents than this failed
+  bool resume = false;               ///< continue a killed run from its journal
+  std::chrono::duration<double> progress_interval{10.0};  ///< log progress this often (non-terminal)
+};
+
+/// Time share of one stage in the summary.
+struct StageStat {
+  std::string name;
+  double seconds = 0.0;  ///< summed over threads
 };
 
 /// What a run did.
 struct RunStats {
-  std::size_t documents = 0;  ///< written successfully
+  std::size_t documents = 0;  ///< written successfully (this run and, with --resume, before)
   std::size_t failed = 0;     ///< unreadable or failed in a stage
-  std::size_t bytes = 0;      ///< input bytes read
+  std::size_t resumed_from = 0;  ///< records already done by the killed run
+  std::size_t bytes = 0;      ///< input bytes read in this run
   double seconds = 0.0;
-  std::vector<StageTiming> stages;
+  bool stopped = false;       ///< ended early by --on-error stop or --max-errors
+  std::vector<StageStat> stages;
   std::string errors_file;    ///< where failures were recorded, if any
 };
 
-/// Runs `pipeline` over the inputs. Failed documents are logged and recorded
+/// Runs `process` over the inputs. Failed documents are logged and recorded
 /// in the errors file ({"id","file","line","stage","message"} a line) and the
-/// run goes on. Throws ConfigError when an output cannot be opened.
-RunStats run_pipeline(const Pipeline& pipeline, const RunOptions& options);
+/// run goes on unless the policy says stop. Throws ConfigError when an
+/// output cannot be opened or --resume cannot be honoured.
+RunStats run_documents(const DocumentProcessor& process, const RunOptions& options);
+
+/// A processor that runs `pipeline` in this process and writes with `write`.
+[[nodiscard]] DocumentProcessor in_process(const Pipeline& pipeline, const WriteOptions& write);
+
+/// The summary as JSON (for --stats).
+[[nodiscard]] std::string stats_json(const RunStats& stats);
 
 }  // namespace docpipe

@@ -1,0 +1,199 @@
+// Batch runs as an operator sees them: order and byte-identity across
+// thread counts, compressed and directory inputs, split output, the errors
+// file and error policies, crash isolation, and resume after kill -9.
+
+#include "support/run_command.hpp"
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <sstream>
+#include <string>
+
+using docpipe::testing::run_command;
+using docpipe::testing::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string docpipe_cmd(const std::string& args) {
+  return fmt::format("'{}' -q --plugin-path '{}/good' {}", DOCPIPE_BINARY, DOCPIPE_TEST_PLUGIN_ROOT, args);
+}
+
+std::string pipeline_yaml(int delay_us = 0) {
+  return fmt::format(
+      "pipeline: batch\nstages:\n  - plugin: keywords\n    with:\n      words: [river, city]\n"
+      "  - plugin: crasher\n    with:\n      delay_us: {}\n",
+      delay_us);
+}
+
+// `count` documents of varied length; `marks` puts a crash mark into doc i.
+std::string corpus(int count, const std::map<int, std::string>& marks = {}) {
+  std::string out;
+  std::mt19937 rng(7);
+  for (int i = 0; i < count; ++i) {
+    std::string text = fmt::format("Document {} about the river and the city.", i);
+    for (unsigned k = rng() % 40; k > 0; --k) text += " More words near the river.";
+    if (auto it = marks.find(i); it != marks.end()) text += " " + it->second;
+    out += fmt::format("{{\"id\":\"doc-{}\",\"text\":\"{}\"}}\n", i, text);
+  }
+  return out;
+}
+
+std::string count_lines_cmd(const std::string& file) { return "wc -l < '" + file + "'"; }
+
+}  // namespace
+
+TEST_CASE("output is in input order and byte-identical for any -j", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const auto in = dir.write("in.jsonl", corpus(300));
+  std::string first;
+  for (int j : {1, 2, 4, 8}) {
+    const auto out = dir.path() + fmt::format("/out{}.jsonl", j);
+    const auto r = run_command(docpipe_cmd(fmt::format("run {} {} -j {} -o {}", p, in, j, out)));
+    REQUIRE(r.exit_code == 0);
+    const std::string got = dir.read(fs::path(out).filename());
+    if (first.empty()) first = got;
+    CHECK(got == first);
+  }
+  CHECK(std::count(first.begin(), first.end(), '\n') == 300);
+  CHECK(first.find("\"id\":\"doc-0\"") < first.find("\"id\":\"doc-299\""));
+}
+
+TEST_CASE("gzip, zstd, directories with a glob, and split output", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const std::string text = corpus(50);
+  dir.write("plain/a.jsonl", text);
+  // The same documents compressed both ways, in a directory with a file the glob leaves out.
+  fs::create_directories(dir.path() + "/in/sub");
+  gzFile gz = gzopen((dir.path() + "/in/a.jsonl.gz").c_str(), "wb");
+  REQUIRE(gz != nullptr);
+  gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
+  gzclose(gz);
+  std::string zst(ZSTD_compressBound(text.size()), '\0');
+  zst.resize(ZSTD_compress(zst.data(), zst.size(), text.data(), text.size(), 3));
+  dir.write("in/sub/b.jsonl.zst", zst);
+  dir.write("in/notes.md", "not a corpus file");
+
+  auto r = run_command(docpipe_cmd(fmt::format("run {} {}/in --glob '*.jsonl.*' -o {}/all.jsonl", p, dir.path(), dir.path())));
+  REQUIRE(r.exit_code == 0);
+  r = run_command(docpipe_cmd(fmt::format("run {} {}/plain/a.jsonl -o {}/one.jsonl", p, dir.path(), dir.path())));
+  REQUIRE(r.exit_code == 0);
+  const std::string one = dir.read("one.jsonl");
+  CHECK(dir.read("all.jsonl") == one + one);
+
+  r = run_command(docpipe_cmd(fmt::format("run {} {}/plain/a.jsonl --split 20 -o {}/parts", p, dir.path(), dir.path())));
+  REQUIRE(r.exit_code == 0);
+  CHECK(dir.read("parts/part-00000.jsonl") + dir.read("parts/part-00001.jsonl") + dir.read("parts/part-00002.jsonl") == one);
+  CHECK_FALSE(fs::exists(dir.path() + "/parts/part-00003.jsonl"));
+}
+
+TEST_CASE("a failing document is recorded with id, file, line and stage; the run goes on", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const auto in = dir.write("in.jsonl", corpus(20, {{3, "CRASH-THROW"}, {11, "CRASH-THROW"}}));
+  const auto r = run_command(docpipe_cmd(fmt::format("run {} {} -o {}/out.jsonl --stats {}/stats.json", p, in,
+                                                     dir.path(), dir.path())));
+  CHECK(r.exit_code == 1);
+  const std::string errors = dir.read("out.jsonl.errors.jsonl");
+  CHECK_THAT(errors, Catch::Contains(fmt::format(R"({{"id":"doc-3","file":"{}","line":4,"stage":"crasher")", in)) &&
+                         Catch::Contains("crasher was told to throw") && Catch::Contains("\"id\":\"doc-11\""));
+  CHECK(run_command(count_lines_cmd(dir.path() + "/out.jsonl")).out == "18\n");
+  CHECK_THAT(dir.read("stats.json"), Catch::Contains("\"documents\":18") && Catch::Contains("\"failed\":2") &&
+                                         Catch::Contains("\"name\":\"crasher\""));
+}
+
+TEST_CASE("the error policies --on-error stop and --max-errors end the run early", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const auto in = dir.write("in.jsonl", corpus(200, {{5, "CRASH-THROW"}, {6, "CRASH-THROW"}, {7, "CRASH-THROW"}}));
+  auto r = run_command(docpipe_cmd(fmt::format("run {} {} -j 1 --on-error stop -o {}/a.jsonl", p, in, dir.path())));
+  CHECK(r.exit_code == 1);
+  CHECK(std::stoi(run_command(count_lines_cmd(dir.path() + "/a.jsonl")).out) < 200 - 3);
+  r = run_command(docpipe_cmd(fmt::format("run {} {} -j 1 --max-errors 1 -o {}/b.jsonl", p, in, dir.path())));
+  CHECK(r.exit_code == 1);
+  CHECK(run_command(count_lines_cmd(dir.path() + "/b.jsonl.errors.jsonl")).out == "2\n");
+}
+
+TEST_CASE("documents over --max-doc-bytes are refused; their neighbours are unaffected", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const std::string big = std::string(5000, 'x');
+  const auto in = dir.write("in.jsonl", "{\"id\":\"a\",\"text\":\"river\"}\n{\"id\":\"big\",\"text\":\"" + big +
+                                            "\"}\n{\"id\":\"c\",\"text\":\"city\"}\n");
+  const auto r = run_command(docpipe_cmd(fmt::format("run {} {} --max-doc-bytes 1000 -o {}/out.jsonl", p, in, dir.path())));
+  CHECK(r.exit_code == 1);
+  const std::string out = dir.read("out.jsonl");
+  CHECK_THAT(out, Catch::Contains("\"id\":\"a\"") && Catch::Contains("\"id\":\"c\""));
+  CHECK_THAT(dir.read("out.jsonl.errors.jsonl"), Catch::Contains("\"line\":2") && Catch::Contains("over --max-doc-bytes"));
+}
+
+TEST_CASE("with --isolate a segfault, an abort or a hang costs one document, not the run", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const auto in = dir.write("in.jsonl", corpus(40, {{4, "CRASH-SEGV"}, {17, "CRASH-ABORT"}, {30, "CRASH-HANG"}}));
+  const auto r = run_command(docpipe_cmd(
+      fmt::format("run {} {} --isolate -j 2 --doc-timeout 2 -o {}/out.jsonl", p, in, dir.path())));
+  CHECK(r.exit_code == 1);
+  const std::string errors = dir.read("out.jsonl.errors.jsonl");
+  CHECK_THAT(errors, Catch::Contains("\"id\":\"doc-4\"") && Catch::Contains("SIGSEGV"));
+  CHECK_THAT(errors, Catch::Contains("\"id\":\"doc-17\"") && Catch::Contains("SIGABRT"));
+  CHECK_THAT(errors, Catch::Contains("\"id\":\"doc-30\"") && Catch::Contains("--doc-timeout"));
+  // Every other document is there, exactly as an in-process run writes it.
+  const auto clean = dir.write("clean.jsonl", corpus(40));
+  REQUIRE(run_command(docpipe_cmd(fmt::format("run {} {} -o {}/ref.jsonl", p, clean, dir.path()))).exit_code == 0);
+  std::string expected;
+  std::istringstream ref(dir.read("ref.jsonl"));
+  for (std::string line; std::getline(ref, line);) {
+    if (line.find("\"doc-4\"") == std::string::npos && line.find("\"doc-17\"") == std::string::npos &&
+        line.find("\"doc-30\"") == std::string::npos) {
+      expected += line + "\n";
+    }
+  }
+  CHECK(dir.read("out.jsonl") == expected);
+}
+
+TEST_CASE("a run killed with -9 at any moment and resumed gives the uninterrupted output", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml(300));
+  const auto in = dir.write("in.jsonl", corpus(600, {{100, "CRASH-THROW"}, {450, "CRASH-THROW"}}));
+  REQUIRE(run_command(docpipe_cmd(fmt::format("run {} {} -j 2 -o {}/ref.jsonl", p, in, dir.path()))).exit_code == 1);
+  const std::string reference = dir.read("ref.jsonl");
+  const std::string reference_errors = dir.read("ref.jsonl.errors.jsonl");
+  std::mt19937 rng(2026);
+  for (int trial = 0; trial < 6; ++trial) {
+    const double kill_after = 0.02 + 0.02 * static_cast<double>(rng() % 8);
+    INFO("trial " << trial << ", killed after " << kill_after << " s");
+    const std::string out = fmt::format("{}/out{}.jsonl", dir.path(), trial);
+    const std::string run = docpipe_cmd(fmt::format("run {} {} -j 2 -o {}", p, in, out));
+    (void)run_command(fmt::format("{} & pid=$!; sleep {}; kill -9 $pid; wait $pid", run, kill_after));
+    // A second kill during the resume, then a resume to the end.
+    (void)run_command(fmt::format("{} --resume & pid=$!; sleep {}; kill -9 $pid; wait $pid", run, kill_after));
+    const auto r = run_command(run + " --resume");
+    CHECK(r.exit_code == 1);  // the two marked documents fail, as in the reference
+    CHECK(dir.read(fs::path(out).filename()) == reference);
+    CHECK(dir.read(fs::path(out + ".errors.jsonl").filename()) == reference_errors);
+  }
+}
+
+TEST_CASE("resuming a finished run does nothing", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const auto in = dir.write("in.jsonl", corpus(10));
+  const auto run = docpipe_cmd(fmt::format("run {} {} -o {}/out.jsonl", p, in, dir.path()));
+  REQUIRE(run_command(run).exit_code == 0);
+  const std::string before = dir.read("out.jsonl");
+  const auto r = run_command(fmt::format("'{}' --plugin-path '{}/good' run {} {} -o {}/out.jsonl --resume", DOCPIPE_BINARY,
+                                         DOCPIPE_TEST_PLUGIN_ROOT, p, in, dir.path()));
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains("nothing to do"));
+  CHECK(dir.read("out.jsonl") == before);
+}
