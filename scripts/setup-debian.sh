@@ -9,6 +9,7 @@ packages=(
   catch2 libcli11-dev libtbb-dev rapidjson-dev libsimdjson-dev libutf8proc-dev
   libstemmer-dev libelf-dev zlib1g-dev libzstd-dev
   libicu-dev  # the ICU baseline of bench/
+  chromium    # the browser test of docpipe view
 )
 
 missing=()
