@@ -420,7 +420,12 @@ Span Run::backward_core(Idx x, Idx s) const {
       b = j;
       continue;
     }
-    if (t.has(kCue | kCueIndirect | kAux | kBe | kConj | kThat | kPrep | kPronoun | kTime | kObject)) break;
+    // A verb form used as a noun after a determiner ("that 2013 report")
+    // and an addressee word used as a subject ("many in the crowd") are
+    // part of the phrase.
+    const bool noun_use =
+        t.has(kNounToo) && j > s && t_[j - 1].word() && (t_[j - 1].has(kDet) || (t_[j - 1].flags & kDigit) != 0);
+    if (!noun_use && t.has(kCue | kCueIndirect | kAux | kBe | kConj | kThat | kPrep | kPronoun | kTime)) break;
     b = j;
   }
   if (b >= x) return {};
@@ -710,8 +715,21 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     }
     return ce - cs >= 3;
   }
-  // …, X said.  /  …, said X.  /  …, X said, …
-  for (Idx c = s + 2; c < e - 1; ++c) {
+  // As X reported, …
+  if (t_[s].word() && text_.substr(t_[s].b, t_[s].e - t_[s].b) == "As") {
+    const Span np = forward_np(s + 1, e);
+    Idx j = np.ok() ? np.e : -1;
+    while (j >= 0 && j < e && t_[j].word() && t_[j].has(kAux)) ++j;
+    if (j >= 0 && j + 2 < e && is_cue(j) && t_[j + 1].is(',')) {
+      out = {np, {}, {j, j + 1}};
+      conf = kConfIndirectFinal;
+      cs = j + 2;
+      ce = e;
+      return ce - cs >= 3;
+    }
+  }
+  // …, X said.  /  …, said X.  /  …, X said, …  ("Otherwise, she said, …")
+  for (Idx c = s + 1; c < e - 1; ++c) {
     const Tok& t = t_[c];
     if (t.in_quote() || !(t.is(',') || (t.kind == TokKind::punct && t.ch == '-'))) continue;
     Attr a;
@@ -766,7 +784,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       while (after < e && !t_[after].is(',')) ++after;
       split_ = after + 1 < e ? after + 1 : -1;
       ce = c;
-      return true;
+      return ce > cs;
     }
     return ce - cs >= 3;
   }
