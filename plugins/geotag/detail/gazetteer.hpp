@@ -159,6 +159,8 @@ struct Words {
   WordSet prep;
   WordSet prefix;
   WordSet never;
+  WordSet person_verb;  ///< "says", "admitted": a lone name before one is a person
+  WordSet person_before;  ///< "brother", "de": a name after one is a person
 
   /// Adds the words of a words.tsv file; throws docpipe::ConfigError.
   void load_file(const std::filesystem::path& path);

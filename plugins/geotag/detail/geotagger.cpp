@@ -369,8 +369,10 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       if (is_title(p) && !big) continue;
       if (!prev_place && !words_.prefix.contains(raw(p))) {
         if (pc >= 0 && cands[pc].name_part && !big) continue;  // "Paris Hilton": both halves go
-        if (words_.first.contains(raw(p)) && pc < 0) continue;
-        if (!big && !units[p].initial) continue;
+        if ((words_.first.contains(raw(p)) && pc < 0) || (!big && !units[p].initial)) {
+          if (single) surnames.insert(c.key);  // "Kwesi Millington", then "Millington"
+          continue;
+        }
       }
     }
     // A small town named like a common word ("Mobile", "Reading", "Police")
@@ -380,13 +382,21 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
                         words_.prep.contains(normalized(raw(c.first - 1)));
       if (!prep || units[c.first].initial || tc) continue;
     }
-    // A small town followed by a speech verb is more likely a person.
-    if (single && !big && adjacent(c.last, next)) {
-      const auto w = raw(next);
-      if (w == "said" || w == "says" || w == "told" || w == "added" || w == "explained") {
+    // A town's name before "says" or "admitted", or after "his brother" or a
+    // particle ("Mike de Kock"), is a person's; so is every later mention.
+    if (single && !big && !demonym) {
+      bool person_cue = adjacent(c.last, next) && words_.person_verb.contains(raw(next));
+      if (c.first > 0 && units[c.first - 1].sentence == units[c.first].sentence &&
+          words_.person_before.contains(raw(c.first - 1))) {
+        person_cue = true;
+      }
+      if (person_cue) {
         bool large_city = false;
         for (const auto& r : c.refs) large_city = large_city || gazetteer_.entry(r.entry).population >= 200000;
-        if (!large_city) continue;
+        if (!large_city) {
+          surnames.insert(c.key);
+          continue;
+        }
       }
     }
     c.accepted = true;
