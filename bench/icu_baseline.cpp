@@ -57,7 +57,8 @@ void split(Iterators& it, const std::string& text, Spans& tokens, Spans& sentenc
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return;
   it.words->setText(ut, status);
-  for (int32_t b = it.words->first(), e = it.words->next(); e != icu::BreakIterator::DONE; b = e, e = it.words->next()) {
+  for (int32_t b = it.words->first(), e = it.words->next(); e != icu::BreakIterator::DONE;
+       b = e, e = it.words->next()) {
     if (!blank(text, b, e)) tokens.emplace_back(b, e);
   }
   it.sentences->setText(ut, status);

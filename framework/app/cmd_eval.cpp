@@ -59,8 +59,8 @@ std::set<std::string, std::less<>> layers_to_score(eval::GoldKind kind, const st
   std::set<std::string, std::less<>> out;
   for (const auto& layer : wanted) {
     if (std::find(known.begin(), known.end(), layer) == known.end()) {
-      throw ConfigError(fmt::format("--layers: a {} gold file scores {}, not '{}'", eval::to_string(kind),
-                                    join(known), layer));
+      throw ConfigError(
+          fmt::format("--layers: a {} gold file scores {}, not '{}'", eval::to_string(kind), join(known), layer));
     }
     const bool has = available.contains(layer) || (layer == "words" && available.contains("tokens"));
     if (has) {
@@ -158,9 +158,10 @@ void add_eval_command(CLI::App& app, GlobalOptions& globals) {
         }
       }
       if (other_text > 0) {
-        spdlog::warn("{} predicted documents have a text that differs from the gold text; their offsets may not "
-                     "line up",
-                     other_text);
+        spdlog::warn(
+            "{} predicted documents have a text that differs from the gold text; their offsets may not "
+            "line up",
+            other_text);
       }
     } else {
       const PipelineSpec spec = read_pipeline_file(args->files.front());

@@ -112,14 +112,9 @@ struct RougeSums {
 }  // namespace
 
 const std::set<std::string, std::less<>>& default_place_types() {
-  static const std::set<std::string, std::less<>> types{"Literal",
-                                                        "Mixed",
-                                                        "Coercion",
-                                                        "Literal_Modifier",
-                                                        "Non_Literal_Modifier",
-                                                        "Metonymic",
-                                                        "Embedded_Literal",
-                                                        "Embedded_Non_Lit"};
+  static const std::set<std::string, std::less<>> types{
+      "Literal",          "Mixed",           "Coercion", "Literal_Modifier", "Non_Literal_Modifier", "Metonymic",
+      "Embedded_Literal", "Embedded_Non_Lit"};
   return types;
 }
 
@@ -187,11 +182,16 @@ Evaluator::~Evaluator() = default;
 
 std::vector<std::string> Evaluator::known_layers(GoldKind kind) {
   switch (kind) {
-    case GoldKind::tokens: return {"tokens", "words", "sentences"};
-    case GoldKind::sbd: return {"sentences"};
-    case GoldKind::quotes: return {"quotes"};
-    case GoldKind::places: return {"places"};
-    case GoldKind::summary: return {"summary"};
+    case GoldKind::tokens:
+      return {"tokens", "words", "sentences"};
+    case GoldKind::sbd:
+      return {"sentences"};
+    case GoldKind::quotes:
+      return {"quotes"};
+    case GoldKind::places:
+      return {"places"};
+    case GoldKind::summary:
+      return {"summary"};
   }
   return {};
 }
@@ -244,8 +244,7 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
         for (const Span t : sentences) {
           if (trim_space(text, t).size() > 0) trimmed.push_back(trim_space(text, t));
         }
-        s.example("golden_rules", gold.id,
-                  listing("predicted", trimmed, [&](Span t) { return shown(text, t); }));
+        s.example("golden_rules", gold.id, listing("predicted", trimmed, [&](Span t) { return shown(text, t); }));
       }
       if (gold.sentences) s.count("sentences", score_spans(text, sentences, *gold.sentences));
       break;
@@ -276,8 +275,8 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
           const auto show_pair = [&](const std::pair<std::size_t, std::size_t>& m) {
             const auto& gs = g[m.second].speaker;
             const auto& ps = p[m.first].speaker;
-            return fmt::format("{} speaker {} not {}", shown(text, g[m.second].span),
-                               ps ? shown(text, *ps) : "none", gs ? shown(text, *gs) : "none");
+            return fmt::format("{} speaker {} not {}", shown(text, g[m.second].span), ps ? shown(text, *ps) : "none",
+                               gs ? shown(text, *gs) : "none");
           };
           s.example(row, gold.id,
                     listing("missed", details.missed, show_gold) + listing("spurious", details.spurious, show_pred) +
@@ -290,8 +289,7 @@ void Evaluator::add(const GoldDocument& gold, const Document& predicted) {
       if (!s.scores("places")) break;
       std::vector<GoldPlace> g;
       for (const auto& t : gold.toponyms) {
-        const bool counted =
-            s.options.all_place_types || t.type.empty() || s.options.place_types.contains(t.type);
+        const bool counted = s.options.all_place_types || t.type.empty() || s.options.place_types.contains(t.type);
         if (!counted) ++s.ignored_types[t.type];
         g.push_back({t.span, t.coordinates, counted});
       }
@@ -385,8 +383,9 @@ Report Evaluator::report() const {
       }
       if (!spans.rows.empty()) r.sections.push_back(std::move(spans));
       if (s.kind == GoldKind::tokens && s.spans.contains("words")) {
-        r.notes.push_back("words: gold syntactic words (\"don't\" -> do + n't) against the predicted 'words' layer, "
-                          "or 'tokens' when there is none");
+        r.notes.push_back(
+            "words: gold syntactic words (\"don't\" -> do + n't) against the predicted 'words' layer, "
+            "or 'tokens' when there is none");
       }
       break;
     }
@@ -406,9 +405,10 @@ Report Evaluator::report() const {
         detection.rows.push_back(std::move(row));
       }
       r.sections.push_back(std::move(detection));
-      r.notes.push_back("a category takes the gold records and the predictions of its kinds; "
-                        "e2e counts a quote when matched and its speaker span overlaps the gold one "
-                        "(or neither has a speaker)");
+      r.notes.push_back(
+          "a category takes the gold records and the predictions of its kinds; "
+          "e2e counts a quote when matched and its speaker span overlaps the gold one "
+          "(or neither has a speaker)");
       break;
     }
     case GoldKind::places: {
@@ -509,8 +509,8 @@ Report Evaluator::report() const {
 }
 
 std::string format_table(const Report& report) {
-  std::string out = fmt::format("{} gold{}, {} documents", report.kind,
-                                report.gold.empty() ? "" : " " + report.gold, report.documents);
+  std::string out = fmt::format("{} gold{}, {} documents", report.kind, report.gold.empty() ? "" : " " + report.gold,
+                                report.documents);
   if (report.missing > 0) out += fmt::format(", {} missing from the predictions (scored as empty)", report.missing);
   if (report.failed > 0) out += fmt::format(", {} failed in the pipeline (scored as empty)", report.failed);
   out += "\n";

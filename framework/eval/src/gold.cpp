@@ -14,7 +14,9 @@ namespace {
 
 using Json = rapidjson::Value;
 
-[[noreturn]] void bad(const std::string& what) { throw DocumentError(what); }
+[[noreturn]] void bad(const std::string& what) {
+  throw DocumentError(what);
+}
 
 rapidjson::Document parse_json(std::string_view line) {
   rapidjson::Document d;
@@ -99,11 +101,16 @@ bool is_string_array(const Json* v) {
 
 std::string_view to_string(GoldKind kind) {
   switch (kind) {
-    case GoldKind::tokens: return "tokens";
-    case GoldKind::sbd: return "sbd";
-    case GoldKind::quotes: return "quotes";
-    case GoldKind::places: return "places";
-    case GoldKind::summary: return "summary";
+    case GoldKind::tokens:
+      return "tokens";
+    case GoldKind::sbd:
+      return "sbd";
+    case GoldKind::quotes:
+      return "quotes";
+    case GoldKind::places:
+      return "places";
+    case GoldKind::summary:
+      return "summary";
   }
   return "?";
 }
@@ -148,7 +155,8 @@ GoldDocument parse_gold(std::string_view json_line, GoldKind kind) {
       g.rule = string_field(d, "rule", false);
       const Json* s = member(d, "sentences");
       if (!is_string_array(s)) bad("'sentences' must be an array of strings");
-      for (const auto& item : s->GetArray()) g.expected_sentences.emplace_back(item.GetString(), item.GetStringLength());
+      for (const auto& item : s->GetArray())
+        g.expected_sentences.emplace_back(item.GetString(), item.GetStringLength());
       g.sentences = span_array(d, "spans", n);
       break;
     }

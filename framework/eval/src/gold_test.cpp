@@ -51,18 +51,21 @@ TEST_CASE("bad gold records say what is wrong", "[eval]") {
   CHECK_THROWS_WITH(parse_gold(R"({"id":"t","text":"ab","tokens":[[0,9]]})", GoldKind::tokens),
                     Catch::Contains("within the text"));
   CHECK_THROWS_WITH(parse_gold(R"({"id":"t","tokens":[]})", GoldKind::tokens), Catch::Contains("'text'"));
-  CHECK_THROWS_WITH(parse_gold(R"({"id":"q","text":"ab","quotes":[{"start":0,"end":1,"kind":"odd"}]})",
-                               GoldKind::quotes),
-                    Catch::Contains("odd"));
+  CHECK_THROWS_WITH(
+      parse_gold(R"({"id":"q","text":"ab","quotes":[{"start":0,"end":1,"kind":"odd"}]})", GoldKind::quotes),
+      Catch::Contains("odd"));
 }
 
 TEST_CASE("a gold file is read with its kind and a limit and errors name the line", "[eval]") {
   const auto path = std::filesystem::temp_directory_path() / "docpipe-eval-gold-test.jsonl";
   {
     std::ofstream out(path);
-    out << R"({"id":"a","text":"x","toponyms":[]})" << "\n\n"
-        << R"({"id":"b","text":"y","toponyms":[]})" << "\n"
-        << R"({"id":"c","text":"z","toponyms":[{"start":0}]})" << "\n";
+    out << R"({"id":"a","text":"x","toponyms":[]})"
+        << "\n\n"
+        << R"({"id":"b","text":"y","toponyms":[]})"
+        << "\n"
+        << R"({"id":"c","text":"z","toponyms":[{"start":0}]})"
+        << "\n";
   }
   const GoldSet two = read_gold_file(path, std::nullopt, 2);
   CHECK(two.kind == GoldKind::places);

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 #include <iterator>
 #include <map>
+#include <numbers>
 #include <numeric>
 #include <set>
 #include <stdexcept>
@@ -112,7 +112,9 @@ double ratio(std::size_t num, std::size_t den) {
   return den == 0 ? 0.0 : static_cast<double>(num) / static_cast<double>(den);
 }
 
-double fmeasure(double p, double r) { return p + r > 0.0 ? 2.0 * p * r / (p + r) : 0.0; }
+double fmeasure(double p, double r) {
+  return p + r > 0.0 ? 2.0 * p * r / (p + r) : 0.0;
+}
 
 }  // namespace
 
@@ -122,9 +124,15 @@ std::uint32_t overlap(Span a, Span b) {
   return hi > lo ? hi - lo : 0;
 }
 
-double Counts::precision() const { return ratio(matched, predicted); }
-double Counts::recall() const { return ratio(matched, gold); }
-double Counts::f1() const { return fmeasure(precision(), recall()); }
+double Counts::precision() const {
+  return ratio(matched, predicted);
+}
+double Counts::recall() const {
+  return ratio(matched, gold);
+}
+double Counts::f1() const {
+  return fmeasure(precision(), recall());
+}
 Counts& Counts::operator+=(const Counts& other) {
   matched += other.matched;
   predicted += other.predicted;
@@ -132,7 +140,9 @@ Counts& Counts::operator+=(const Counts& other) {
   return *this;
 }
 
-Span trim_space(std::string_view text, Span span) { return trim_if(text, span, is_space); }
+Span trim_space(std::string_view text, Span span) {
+  return trim_if(text, span, is_space);
+}
 
 Span trim_space_punct(std::string_view text, Span span) {
   return trim_if(text, span, [](utf8proc_int32_t c) { return is_space(c) || is_punct(c); });
@@ -193,7 +203,9 @@ std::vector<std::pair<std::size_t, std::size_t>> match_overlapping(const std::ve
   return pairs;
 }
 
-double QuoteCounts::speaker_accuracy() const { return ratio(speaker_correct, with_speaker); }
+double QuoteCounts::speaker_accuracy() const {
+  return ratio(speaker_correct, with_speaker);
+}
 
 QuoteCounts& QuoteCounts::operator+=(const QuoteCounts& other) {
   detection += other.detection;
@@ -263,8 +275,8 @@ double haversine_km(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = std::numbers::pi / 180.0;
   const double dlat = (lat2 - lat1) * kRad;
   const double dlon = (lon2 - lon1) * kRad;
-  const double a = std::pow(std::sin(dlat / 2), 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::pow(std::sin(dlon / 2), 2);
+  const double a =
+      std::pow(std::sin(dlat / 2), 2) + std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::pow(std::sin(dlon / 2), 2);
   return 2.0 * kRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
@@ -334,9 +346,9 @@ ResolutionScores resolution_scores(std::vector<double> errors_km) {
   if (errors_km.empty()) return out;
   std::sort(errors_km.begin(), errors_km.end());
   const auto n = errors_km.size();
-  out.accuracy_161km = ratio(static_cast<std::size_t>(std::count_if(errors_km.begin(), errors_km.end(),
-                                                                    [](double e) { return e < 161.0; })),
-                             n);
+  out.accuracy_161km = ratio(
+      static_cast<std::size_t>(std::count_if(errors_km.begin(), errors_km.end(), [](double e) { return e < 161.0; })),
+      n);
   out.mean_km = std::accumulate(errors_km.begin(), errors_km.end(), 0.0) / static_cast<double>(n);
   out.median_km = n % 2 == 1 ? errors_km[n / 2] : (errors_km[n / 2 - 1] + errors_km[n / 2]) / 2.0;
   const double max_log = std::log(20039.0);

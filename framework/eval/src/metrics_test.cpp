@@ -61,8 +61,8 @@ TEST_CASE("quote scores cover detection and exact match and speaker and end to e
   //                        01234567890123456789012345678901234567890123
   const std::string text = "\"We won,\" he said. \"Taxes rise,\" said Ann.";
   const std::vector<QuoteItem> gold{
-      {{1, 8}, Span{10, 12}},   // We won,   speaker he
-      {{20, 31}, Span{38, 41}}, // Taxes rise,  speaker Ann
+      {{1, 8}, Span{10, 12}},    // We won,   speaker he
+      {{20, 31}, Span{38, 41}},  // Taxes rise,  speaker Ann
   };
   // First: same words without the comma (exact after trimming punctuation),
   // speaker right. Second: only "Taxes" [20,25): 5 < 11/2? no, 5 < 5.5 -> unmatched.
@@ -112,8 +112,7 @@ TEST_CASE("place recognition and resolution", "[eval]") {
   };
   // Paris exact (right place), "York" overlaps New York (placed at Paris:
   // ~5837 km off), "Fr" ignored, "and" [6,9) a false positive.
-  std::vector<PredictedPlace> pred{
-      {{0, 5}, 48.85, 2.35}, {{14, 18}, 48.85, 2.35}, {{23, 25}, 0, 0}, {{6, 9}, 0, 0}};
+  std::vector<PredictedPlace> pred{{{0, 5}, 48.85, 2.35}, {{14, 18}, 48.85, 2.35}, {{23, 25}, 0, 0}, {{6, 9}, 0, 0}};
   const PlaceCounts c = score_places(text, pred, gold);
   CHECK(c.exact.matched == 1);
   CHECK(c.exact.predicted == 3);

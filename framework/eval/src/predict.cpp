@@ -14,8 +14,7 @@
 
 namespace docpipe::eval {
 
-std::vector<Prediction> predict(const Pipeline& pipeline, const std::vector<GoldDocument>& gold,
-                                std::size_t threads) {
+std::vector<Prediction> predict(const Pipeline& pipeline, const std::vector<GoldDocument>& gold, std::size_t threads) {
   std::vector<Prediction> out(gold.size());
   tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
   arena.execute([&] {

@@ -61,8 +61,8 @@ struct Section {
 /// The scores of one evaluation.
 struct Report {
   std::string kind;
-  std::string gold;         ///< the gold file, as named by the user ("" when unknown)
-  std::string predictions;  ///< what was scored: "pipeline P.yaml" or "predictions OUT.jsonl"
+  std::string gold;           ///< the gold file, as named by the user ("" when unknown)
+  std::string predictions;    ///< what was scored: "pipeline P.yaml" or "predictions OUT.jsonl"
   std::size_t documents = 0;  ///< gold documents scored
   std::size_t missing = 0;    ///< of which had no prediction (scored as empty)
   std::size_t failed = 0;     ///< of which failed in the pipeline (scored as empty)

@@ -81,11 +81,11 @@ struct QuoteItem {
 
 /// Quote scores summed over documents.
 struct QuoteCounts {
-  Counts detection;             ///< matched: overlap >= half the longer span
-  Counts exact;                 ///< matched: equal after trimming space and punctuation
+  Counts detection;                 ///< matched: overlap >= half the longer span
+  Counts exact;                     ///< matched: equal after trimming space and punctuation
   std::size_t with_speaker = 0;     ///< detected gold quotes that have a gold speaker
   std::size_t speaker_correct = 0;  ///< ... whose predicted speaker overlaps it
-  Counts end_to_end;            ///< matched and correctly attributed
+  Counts end_to_end;                ///< matched and correctly attributed
   /// speaker_correct / with_speaker; 0 when there is none.
   [[nodiscard]] double speaker_accuracy() const;
   QuoteCounts& operator+=(const QuoteCounts& other);
@@ -93,8 +93,8 @@ struct QuoteCounts {
 
 /// Which quotes of one document went wrong (indices into the inputs).
 struct QuoteDetails {
-  std::vector<std::size_t> missed;    ///< gold quotes not detected
-  std::vector<std::size_t> spurious;  ///< predictions matching no gold quote
+  std::vector<std::size_t> missed;                                 ///< gold quotes not detected
+  std::vector<std::size_t> spurious;                               ///< predictions matching no gold quote
   std::vector<std::pair<std::size_t, std::size_t>> misattributed;  ///< (predicted, gold) detected, not attributed
 };
 
