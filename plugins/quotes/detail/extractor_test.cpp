@@ -184,6 +184,14 @@ TEST_CASE("scare quotes and titles are not attributed", "[quotes]") {
   CHECK(q[0].speaker.empty());
 }
 
+TEST_CASE("titles and subheads in quotes are nobody's", "[quotes]") {
+  CHECK(run("Tom Reed told the story in his 2012 book, ''A Northern Son.''").empty());
+  CHECK(run("\"We won,\" Tom Reed said.\n\"DIVISIVE AND WRONG\"\nThe vote is on Monday.").size() == 1);
+  CHECK(run("\"We won,\" Tom Reed said.\n'Coal Is Not the Villain'\nThe vote is on Monday.").size() == 1);
+  // ...but a title-case quote someone says is still a quote.
+  CHECK(directs("\"Thank You Helsinki!\" Tom Reed wrote.").size() == 1);
+}
+
 TEST_CASE("extra verbs extend the lexicon", "[quotes]") {
   const std::string text = "\"It is over,\" Tom Reed harrumphed.";
   CHECK(run(text).empty());  // an unknown verb: the quote is nobody's
