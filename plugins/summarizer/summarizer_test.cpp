@@ -5,7 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <future>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -260,3 +263,35 @@ TEST_CASE("the default method prefers sentences about the title", "[summarizer]"
   CHECK(summary_texts(plain).front() != summary_texts(titled).front());
 }
 
+
+TEST_CASE("the seed article: who met whom, where, and what they disagreed on", "[summarizer]") {
+  const std::filesystem::path seed_dir = std::filesystem::path(DOCPIPE_SOURCE_DIR) / ".." / "shared" / "seed";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(seed_dir, ec)) {
+    WARN("skipped: no " << seed_dir.string());
+    return;
+  }
+  std::string text;
+  for (const auto& entry : std::filesystem::directory_iterator(seed_dir)) {
+    if (entry.path().extension() != ".txt" || entry.path().filename().string().rfind("000_", 0) != 0) continue;
+    std::ifstream in(entry.path());
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  if (text.empty()) {
+    WARN("skipped: no seed article in " << seed_dir.string());
+    return;
+  }
+  Options o = options_with(Method::combined, {LengthUnit::sentences, 3});
+  o.stopwords = detail::read_word_list(std::string(DOCPIPE_TEST_DATA_DIR) + "/stopwords/english.txt");
+  const Summarizer s{o};
+  Document doc = make_doc(text);
+  s.annotate(doc);
+  std::string joined;
+  for (const std::string& t : summary_texts(doc)) joined += t + "\n";
+  INFO(joined);
+  CHECK(doc.summary.size() == 3);
+  for (const char* must : {"Medvedev", "Bush", "Japan", "missile defense"}) CHECK(joined.find(must) != std::string::npos);
+  for (const char* never : {"HOKKAIDO", "Accessibility", "Breaking News", "(left)"}) {
+    CHECK(joined.find(never) == std::string::npos);
+  }
+}

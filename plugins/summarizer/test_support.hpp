@@ -15,8 +15,21 @@ inline bool is_word_byte(char c) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
+// A period before a space ends a sentence unless it closes an initial or a
+// title ("U.S.", "George W. Bush", "Mr. Smith") or a lowercase word follows.
+inline bool ends_sentence(std::string_view t, std::size_t mark, std::size_t after) {
+  std::size_t k = after;
+  while (k < t.size() && t[k] == ' ') ++k;
+  if (k < t.size() && t[k] >= 'a' && t[k] <= 'z') return false;
+  if (t[mark] != '.') return true;
+  std::size_t b = mark;
+  while (b > 0 && is_word_byte(t[b - 1])) --b;
+  const std::string_view word = t.substr(b, mark - b);
+  return word.size() > 1 && word != "Mr" && word != "Mrs" && word != "Ms" && word != "Dr" && word != "St";
+}
+
 /// Paragraphs at blank lines; sentences end after . ! ? (and closing
-/// quotes) before white space, and at every line break; tokens are runs of
+/// quotes) before white space (see ends_sentence), and at every line break; tokens are runs of
 /// letters, digits and apostrophes, or single other characters.
 inline Document make_doc(std::string text, const std::string& title = {}) {
   Document doc{"test", std::move(text)};
@@ -62,7 +75,7 @@ inline Document make_doc(std::string text, const std::string& title = {}) {
     if (end_mark) {
       std::size_t j = i + 1;
       while (j < t.size() && (t[j] == '"' || t[j] == ')')) ++j;
-      if (j == t.size() || t[j] == ' ' || t[j] == '\n') {
+      if (j == t.size() || t[j] == '\n' || (t[j] == ' ' && ends_sentence(t, i, j))) {
         last = j;
         i = j - 1;
         close_sentence();
