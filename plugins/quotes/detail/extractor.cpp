@@ -161,7 +161,8 @@ class Run {
   [[nodiscard]] bool subject_of(Idx cue, Idx s, Attr& out) const {
     const Tok& t = t_[cue];
     if (t.e - t.b > 4 && text_.substr(t.e - 3, 3) == "ing") {
-      if (cue > s && t_[cue - 1].word() && t_[cue - 1].has(kBe | kAux | kDet | kPrep)) return false;  // "were saying"
+      // "were saying", "the saying"; but "before saying" keeps the sentence's subject
+      if (cue > s && t_[cue - 1].word() && t_[cue - 1].has(kBe | kAux | kDet)) return false;
       Idx b = sentence_start(cue);
       // `"…," Cruz said, adding: "…"`: the speaker of the sentence's verb.
       for (Idx j = cue - 1; j > b; --j) {
@@ -622,6 +623,16 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
     --k;
   } else if (!is_cue(k)) {
     return false;  // `described the talks as "…"`: the quote is part of a clause
+  }
+  // "As Steven Rosenthal recently put it, "…""
+  if (k - 1 >= s && text_.substr(t_[k].b, t_[k].e - t_[k].b) == "it" &&
+      text_.substr(t_[k - 1].b, t_[k - 1].e - t_[k - 1].b) == "put") {
+    Attr a;
+    if (backward_subject(k - 1, s, a)) {
+      out = a;
+      out.cue = {k - 1, k + 1};
+      return true;
+    }
   }
   for (Idx j = k; j >= s && k - j <= 14; --j) {
     const Tok& t = t_[j];
