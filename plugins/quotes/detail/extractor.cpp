@@ -663,6 +663,8 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
       if (!plain) break;
       Attr a;
       if (subject_of(j, s, a) || relative_subject(j, s, a)) {
+        // "One of his recent reads, ''…''": a noun, not a verb.
+        if (t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker)) break;
         out = a;
         return true;
       }
