@@ -35,6 +35,9 @@ std::vector<OptionSpec> option_specs() {
       option_bool("split_clitics", false,
                   "Split clitics into UD syntactic words: \"don't\" -> \"do\" \"n't\", \"John's\" -> "
                   "\"John\" \"'s\""),
+      option_bool("split_hyphens", true,
+                  "Split hyphenated compounds as UD does (\"15-year\" -> \"15\" \"-\" \"year\"; prefixes such as "
+                  "\"e-mail\", \"non-human\" stay whole); false keeps every hyphenated word whole"),
       with_choices(option_string("paragraphs", "auto",
                                  "Paragraph breaks: auto (blank lines, or every line break in one-paragraph-"
                                  "per-line wire text), blank_line, or line"),
@@ -50,6 +53,7 @@ Options options_from(const Config& config) {
       throw config.error("abbreviations", "'" + a + "' is not a single word");
   }
   options.split_clitics = config.get_bool("split_clitics");
+  options.split_hyphens = config.get_bool("split_hyphens");
   options.paragraph_rule = parse_rule(config);
   return options;
 }

@@ -26,6 +26,9 @@ TEST_CASE("the plugin describes its layers and options", "[tokenizer]") {
   REQUIRE(clitics != nullptr);
   CHECK(std::get<bool>(clitics->default_value) == false);
   REQUIRE(find_option(info, "abbreviations") != nullptr);
+  const OptionSpec* hyphens = find_option(info, "split_hyphens");
+  REQUIRE(hyphens != nullptr);
+  CHECK(std::get<bool>(hyphens->default_value) == true);
   for (const OptionSpec& o : info.options) CHECK_FALSE(o.help.empty());
 }
 

@@ -267,6 +267,7 @@ TEST_CASE("invariants hold on random text", "[tokenizer]") {
   lines.paragraph_rule = ParagraphRule::line;
   Options blank;
   blank.paragraph_rule = ParagraphRule::blank_line;
+  blank.split_hyphens = false;
   for (int round = 0; round < 300; ++round) {
     const std::string text = random_text(rng, 1 + rng() % 60);
     INFO("text: " << text);

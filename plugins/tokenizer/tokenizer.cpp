@@ -130,7 +130,11 @@ bool repeats(char c) {
 class Scanner {
  public:
   Scanner(const Tokenizer& tokenizer, std::string_view text, std::vector<Token>& out)
-      : tokenizer_(tokenizer), text_(text), out_(out), split_clitics_(tokenizer.options().split_clitics) {}
+      : tokenizer_(tokenizer),
+        text_(text),
+        out_(out),
+        split_clitics_(tokenizer.options().split_clitics),
+        split_hyphens_(tokenizer.options().split_hyphens) {}
 
   void run() {
     const std::size_t n = text_.size();
@@ -458,7 +462,7 @@ class Scanner {
   // Should the hyphen at q (segment [seg, q) before it) stay inside the word?
   [[nodiscard]] bool keep_hyphen(std::size_t seg, std::size_t q, std::size_t after, std::size_t e) const {
     const std::string_view left = text_.substr(seg, q - seg);
-    if (detail::is_hyphen_prefix(left)) return true;
+    if (!split_hyphens_ || detail::is_hyphen_prefix(left)) return true;
     bool left_digits = !left.empty();
     for (char ch : left) left_digits = left_digits && is_ascii_digit(ch);
     if (!left_digits) return false;
@@ -723,6 +727,7 @@ class Scanner {
   std::string_view text_;
   std::vector<Token>& out_;
   const bool split_clitics_;
+  const bool split_hyphens_;
   bool open_single_ = false;      // an opening single quote waits for its close
   std::uint8_t chunk_flags_ = 0;  // kByte* bits seen in the current chunk
 };

@@ -26,6 +26,7 @@ enum class ParagraphRule : std::uint8_t {
 struct Options {
   std::vector<std::string> extra_abbreviations;  ///< "Calif." or "Calif": never split before their period
   bool split_clitics = false;                    ///< UD words: "don't" -> "do" "n't", "John's" -> "John" "'s"
+  bool split_hyphens = true;                     ///< UD: "15-year" -> "15" "-" "year"; false keeps "well-known" whole
   ParagraphRule paragraph_rule = ParagraphRule::automatic;
 };
 

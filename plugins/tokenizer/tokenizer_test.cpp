@@ -143,3 +143,11 @@ TEST_CASE("two apostrophes are one double quote", "[tokenizer]") {
   CHECK(tokens_of("''We will win,'' he said.") == Strings{"''", "We", "will", "win", ",", "''", "he", "said", "."});
   CHECK(tokens_of("``great.''") == Strings{"``", "great", ".", "''"});
 }
+
+TEST_CASE("split_hyphens off keeps hyphenated words whole", "[tokenizer]") {
+  Options o;
+  o.split_hyphens = false;
+  CHECK(tokens_of("a well-known New York-based 15-year-old", o) ==
+        Strings{"a", "well-known", "New", "York-based", "15-year-old"});
+  CHECK(tokens_of("ages 13-17 -- fine", o) == Strings{"ages", "13-17", "--", "fine"});
+}
