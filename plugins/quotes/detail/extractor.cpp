@@ -1044,8 +1044,12 @@ void Run::process_block(std::size_t bi) {
     } else if (t_[open - 1].is(':')) {
       pre = Pre::colon;
       // "said that she sent the same text: '…'": part of a reported clause.
+      // Only a "that" clause makes it so; "recites the line: ''…''" quotes.
       for (Idx j = s; j < open; ++j) {
-        if (is_cue(j) || (t_[j].word() && t_[j].has(kCueIndirect) && !t_[j].cap())) pre = Pre::text;
+        if ((is_cue(j) || (t_[j].word() && t_[j].has(kCueIndirect) && !t_[j].cap())) && j + 1 < open &&
+            t_[j + 1].word() && t_[j + 1].has(kThat)) {
+          pre = Pre::text;
+        }
       }
       // A headline's "Trump: 'We will win.'": the name before the colon.
       const Span np = backward_core(open - 1, s);
