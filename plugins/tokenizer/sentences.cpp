@@ -56,6 +56,9 @@ bool is_closer(char32_t cp) {
     case 0x2019:
     case 0x00BB:
     case 0x203A:
+    case 0x300D:  // 」
+    case 0x300F:  // 』
+    case 0xFF09:  // ）
       return true;
     default:
       return false;
@@ -200,6 +203,22 @@ class SentenceScanner {
     if (t.kind == TokenKind::symbol && detail::emoticon_length(s) == s.size()) return Terminal::emoticon;
     if (t.kind != TokenKind::punct) return Terminal::none;
     if (s == "\xE2\x80\xA6") return Terminal::ellipsis;
+    if (s.size() > 1) {
+      // Full stops and question marks of other scripts: 。！？ । ؟ ۔
+      switch (decode(text_, t.begin).cp) {
+        case 0x3002:
+        case 0xFF01:
+        case 0xFF1F:
+        case 0xFF0E:
+        case 0x0964:
+        case 0x0965:
+        case 0x061F:
+        case 0x06D4:
+          return Terminal::mark;
+        default:
+          break;
+      }
+    }
     bool dots_only = true;
     for (char c : s) {
       if (c == '!' || c == '?') {

@@ -120,3 +120,13 @@ TEST_CASE("extra abbreviations keep built-in behaviour and end sentences only be
   CHECK(sentences_of("It costs approx. Five Dollars.", o) == Strings{"It costs approx. Five Dollars."});
   CHECK(sentences_of("He went to the Univ. The end.", o) == Strings{"He went to the Univ.", "The end."});
 }
+
+TEST_CASE("full stops of other scripts end sentences", "[tokenizer]") {
+  // 中文。下一句！ / Hindi danda / Arabic question mark
+  CHECK(sentences_of("\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82\xE4\xB8\x8B\xE4\xB8\x80\xE5\x8F\xA5\xEF\xBC\x81") ==
+        Strings{"\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82", "\xE4\xB8\x8B\xE4\xB8\x80\xE5\x8F\xA5\xEF\xBC\x81"});
+  CHECK(sentences_of("\xE0\xA4\xAF\xE0\xA4\xB9 \xE0\xA4\xB9\xE0\xA5\x88\xE0\xA5\xA4 \xE0\xA4\xB5\xE0\xA4\xB9 "
+                     "\xE0\xA4\xB9\xE0\xA5\x88\xE0\xA5\xA4")
+            .size() == 2);
+  CHECK(sentences_of("\xD9\x84\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7\xD8\x9F \xD9\x84\xD8\xA3\xD9\x86").size() == 2);
+}
