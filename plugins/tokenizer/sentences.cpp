@@ -9,6 +9,7 @@
 #include "detail/chars.hpp"
 #include "detail/lexicon.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace docpipe::tokenizer {
@@ -630,11 +631,32 @@ class SentenceScanner {
     return opener;
   }
 
-  // At a line break without final punctuation.
-  [[nodiscard]] bool ends_line(std::size_t i) const {
+  // At a line break without final punctuation: a headline, byline or
+  // dateline ends there, but hard-wrapped prose runs on. A line was broken on
+  // purpose when the next word would have fitted on it (the widest line of
+  // the text gives the wrap width).
+  [[nodiscard]] bool ends_line(std::size_t i) {
     if (runs_on(str(i))) return false;
     const std::size_t next = i + 1;
-    return !is_lower_start(next);
+    if (is_lower_start(next)) return false;
+    std::size_t line_start = tok_[i].end;
+    while (line_start > 0 && text_[line_start - 1] != '\n' && text_[line_start - 1] != '\r') --line_start;
+    const std::size_t used = tok_[i].end - line_start;
+    return used + 1 + (tok_[next].end - tok_[next].begin) <= wrap_width();
+  }
+
+  // Length in bytes of the longest line of the text, computed once.
+  std::size_t wrap_width() {
+    if (wrap_width_ == 0) {
+      std::size_t from = 0;
+      while (from <= text_.size()) {
+        std::size_t nl = text_.find('\n', from);
+        if (nl == std::string_view::npos) nl = text_.size();
+        wrap_width_ = std::max(wrap_width_, nl - from);
+        from = nl + 1;
+      }
+    }
+    return wrap_width_;
   }
 
   const Tokenizer& tokenizer_;
@@ -643,6 +665,7 @@ class SentenceScanner {
   const std::vector<Paragraph>& paragraphs_;
   std::vector<Sentence>& out_;
   Offset para_end_ = 0;
+  std::size_t wrap_width_ = 0;  // see wrap_width()
   std::size_t start_ = 0;       // first token of the current sentence
   std::size_t marker_end_ = 0;  // first token after the current sentence's list marker
   ListMarker list_;

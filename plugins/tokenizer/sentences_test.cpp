@@ -130,3 +130,17 @@ TEST_CASE("full stops of other scripts end sentences", "[tokenizer]") {
             .size() == 2);
   CHECK(sentences_of("\xD9\x84\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7\xD8\x9F \xD9\x84\xD8\xA3\xD9\x86").size() == 2);
 }
+
+TEST_CASE("hard-wrapped prose runs on at its line breaks", "[tokenizer]") {
+  const std::string text =
+      "The company said on Tuesday that its chairman, Mr. Smith, had resigned\n"
+      "and that Vice Chairman John Doe would take over the post from May 1\n"
+      "Shareholders had asked for the change for some time, it added.";
+  CHECK(sentences_of(text).size() == 1);
+  const std::string headed = "Smith quits\nThe company said on Tuesday that its chairman, Mr. Smith, had resigned.";
+  CHECK(sentences_of(headed, [] {
+          Options o;
+          o.paragraph_rule = ParagraphRule::blank_line;
+          return o;
+        }()) == Strings{"Smith quits", "The company said on Tuesday that its chairman, Mr. Smith, had resigned."});
+}
