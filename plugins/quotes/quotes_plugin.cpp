@@ -32,6 +32,9 @@ std::vector<OptionSpec> option_specs() {
       option_bool("mixed", true, "Report mixed quotes (a partial quote inside a paraphrase)."),
       option_bool("unattributed", false,
                   "Also report quoted strings nobody is said to speak (scare quotes, titles), without speaker."),
+      option_bool("join_paragraphs", true,
+                  "A quote running over several paragraphs (each reopening it) is one record; false: one a "
+                  "paragraph."),
       with_range(option_number("min_confidence", 0.0, "Drop quotes whose confidence is below this."), 0.0, 1.0),
       option_list("extra_verbs", {},
                   "More speech verbs, one form each (\"harrumphed\"); add \" obj\" for a verb that takes an addressee "
@@ -61,6 +64,7 @@ PluginInfo describe() {
             opt.indirect = c.get_bool("indirect");
             opt.mixed = c.get_bool("mixed");
             opt.unattributed = c.get_bool("unattributed");
+            opt.join_paragraphs = c.get_bool("join_paragraphs");
             opt.min_confidence = c.get_number("min_confidence");
             return std::make_unique<QuotesStage>(detail::Extractor(std::move(lexicon), opt));
           }};

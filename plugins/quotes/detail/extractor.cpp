@@ -1345,13 +1345,25 @@ std::vector<Quote> Run::go() {
     has_name[i] = names[i].empty() ? 0 : 1;
     if (person && !names[i].empty()) last_name = names[i];
   }
+  // A quote over several paragraphs is one record, from inside its first
+  // mark to before its last (option join_paragraphs), else one a paragraph.
+  const auto chains = static_cast<std::size_t>(opt_.join_paragraphs ? next_chain_ : 0);
+  std::vector<Offset> chain_end(chains, 0);
+  std::vector<std::uint8_t> chain_seen(chains, 0);
+  for (const Found& f : found_) {
+    if (f.chain >= 0 && chains != 0) {
+      chain_end[static_cast<std::size_t>(f.chain)] = std::max(chain_end[static_cast<std::size_t>(f.chain)], f.e);
+    }
+  }
   std::vector<Quote> out;
   out.reserve(found_.size());
   for (const std::size_t i : order) {
     const Found& f = found_[i];
+    const bool joined = f.chain >= 0 && chains != 0;
+    if (joined && chain_seen[static_cast<std::size_t>(f.chain)]++ != 0) continue;
     Quote q;
     q.begin = f.b;
-    q.end = f.e;
+    q.end = joined ? chain_end[static_cast<std::size_t>(f.chain)] : f.e;
     q.kind = f.kind;
     q.confidence = f.confidence;
     std::size_t root = i;

@@ -16,6 +16,7 @@ struct ExtractorOptions {
   bool indirect = true;         ///< report indirect quotes (no marks)
   bool mixed = true;            ///< report mixed quotes (partial quotes in a paraphrase)
   bool unattributed = false;    ///< also report quoted strings nobody is said to speak
+  bool join_paragraphs = true;  ///< a quote over several paragraphs is one record
   double min_confidence = 0.0;  ///< drop quotes below this confidence
 };
 

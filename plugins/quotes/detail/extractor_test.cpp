@@ -115,7 +115,14 @@ TEST_CASE("a quote with no cue continues the previous speaker", "[quotes]") {
 }
 
 TEST_CASE("a quote over several paragraphs reopens each and closes at the last", "[quotes]") {
-  const auto q = directs("Tom Reed said: \"We agree on trade.\n\"We differ on farms.\n\"And on steel.\"");
+  const std::string text = "Tom Reed said: \"We agree on trade.\n\"We differ on farms.\n\"And on steel.\"\nHe left.";
+  auto q = directs(text);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].content == "We agree on trade.\n\"We differ on farms.\n\"And on steel.");
+  CHECK(q[0].speaker == "Tom Reed");
+  ExtractorOptions split;
+  split.join_paragraphs = false;
+  q = run(text, split);
   REQUIRE(q.size() == 3);
   CHECK(q[0].content == "We agree on trade.");
   CHECK(q[1].content == "We differ on farms.");
