@@ -42,13 +42,6 @@ struct Candidate {
 
 constexpr double kPi = 3.14159265358979323846;
 
-double distance_km(double lat1, double lon1, double lat2, double lon2) {
-  const auto rad = [](double d) { return d * kPi / 180.0; };
-  const double a = std::pow(std::sin(rad(lat2 - lat1) / 2), 2) +
-                   std::cos(rad(lat1)) * std::cos(rad(lat2)) * std::pow(std::sin(rad(lon2 - lon1) / 2), 2);
-  return 2 * 6371.0 * std::asin(std::sqrt(std::min(1.0, a)));
-}
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // Feature and population prior: what a name most likely means with no context.
@@ -503,16 +496,21 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
           if (best_of[m] == 0.0) touched.push_back(m);
           best_of[m] = value;
         };
+        // Flat-earth distances are good to a few percent at these ranges.
+        const double kx = 111.2 * std::cos(e.lat * kPi / 180.0);
         const auto cl = static_cast<std::int32_t>(std::floor(e.lat));
         const auto cn = static_cast<std::int32_t>(std::floor(e.lon));
         for (std::int32_t dl = -1; dl <= 1; ++dl) {
           const Point lo{cl + dl, cn - 2, 0, 0, 0};
           const Point hi{cl + dl, cn + 2, 0, 0, 0};
           auto it = std::lower_bound(points.begin(), points.end(), lo);
-          for (; it != points.end() && !(hi < *it); ++it) {
+          // A bounded look per cell keeps a list of thousands of towns linear.
+          for (int seen = 0; it != points.end() && !(hi < *it) && seen < 64; ++it, ++seen) {
             if (it->name == n) continue;
-            const double d = distance_km(e.lat, e.lon, it->lat, it->lon);
-            note(it->name, d < 40 ? 1.0 : d < 120 ? 0.5 : 0.0);
+            const double dy = (it->lat - e.lat) * 111.2;
+            const double dx = (it->lon - e.lon) * kx;
+            const double d2 = dx * dx + dy * dy;
+            note(it->name, d2 < 40.0 * 40.0 ? 1.0 : d2 < 120.0 * 120.0 ? 0.5 : 0.0);
           }
         }
         if (const auto it = names_by_admin1.find(admin_key(e)); it != names_by_admin1.end()) {
@@ -530,45 +528,40 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
 
   // Then what the other names say, by their current senses: their countries
   // and first-level regions. A few rounds let the senses settle together.
-  // Votes are few per document: flat lists searched linearly beat maps.
+  // Each round, every name votes with its current sense for a country and a
+  // first-level region; a name's own vote is taken out when it is scored.
   struct Vote {
     std::string_view country;
-    std::string_view admin1;  // empty: a vote for the country
-    double weight;
-  };
-  const auto weight_of = [](const std::vector<Vote>& votes, std::string_view country, std::string_view admin1,
-                            bool by_admin1) {
-    double w = 0;
-    for (const auto& v : votes) {
-      if (v.country == country && (!by_admin1 || (!v.admin1.empty() && v.admin1 == admin1))) w += v.weight;
-    }
-    return w;
+    std::string admin1;  // "US.TX"; empty for a country
+    double weight = 0;
   };
   std::vector<int> best(names.size(), -1);
   std::vector<double> margin(names.size(), 0);
-  std::vector<Vote> votes;              // one per name with a sense in a country
-  std::vector<std::size_t> vote_of(names.size(), SIZE_MAX);
+  std::vector<Vote> votes(names.size());
+  std::unordered_map<std::string_view, double> by_country;
+  std::unordered_map<std::string, double> by_admin1;
   for (int round = 0; round < 4; ++round) {
-    votes.clear();
+    by_country.clear();
+    by_admin1.clear();
     double total_all = 0;
-    if (round > 0) {
-      for (std::size_t n = 0; n < names.size(); ++n) {
-        vote_of[n] = SIZE_MAX;
-        if (best[n] < 0) continue;
-        const Entry& e = gazetteer_.entry(cands[names[n].front()].refs[best[n]].entry);
-        if (e.country.empty()) continue;
-        double weight = std::min<double>(3.0, static_cast<double>(names[n].size()));
-        for (const auto idx : names[n]) weight += cands[idx].dateline ? 2.0 : 0.0;
-        if (margin[n] < 1.0) weight *= 0.5;
-        vote_of[n] = votes.size();
-        votes.push_back({e.country, e.kind == Kind::country ? std::string_view() : e.admin1, weight});
-        total_all += weight;
-      }
+    for (std::size_t n = 0; n < names.size(); ++n) {
+      votes[n] = Vote{};
+      if (round == 0 || best[n] < 0) continue;
+      const Entry& e = gazetteer_.entry(cands[names[n].front()].refs[best[n]].entry);
+      if (e.country.empty()) continue;
+      double weight = std::min<double>(3.0, static_cast<double>(names[n].size()));
+      for (const auto idx : names[n]) weight += cands[idx].dateline ? 2.0 : 0.0;
+      if (margin[n] < 1.0) weight *= 0.5;
+      votes[n] = {e.country, e.kind == Kind::country || e.admin1.empty() ? std::string() : admin_key(e), weight};
+      by_country[e.country] += weight;
+      if (!votes[n].admin1.empty()) by_admin1[votes[n].admin1] += weight;
+      total_all += weight;
     }
+    std::string key;
     for (std::size_t n = 0; n < names.size(); ++n) {
       const auto& c = cands[names[n].front()];
-      const Vote* mine = vote_of[n] == SIZE_MAX ? nullptr : &votes[vote_of[n]];
-      const double total = total_all - (mine ? mine->weight : 0.0);
+      const Vote& mine = votes[n];
+      const double total = total_all - mine.weight;
       // A share counts for more the more names it rests on: one
       // "Washington" does not make "Moscow" a town in Idaho.
       const double trust = std::min(1.0, total / 4.0);
@@ -579,12 +572,15 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         const Entry& e = gazetteer_.entry(c.refs[r].entry);
         double s = base[n][r];
         if (total > 0 && !e.country.empty()) {
-          double cv = weight_of(votes, e.country, {}, false);
-          if (mine && mine->country == e.country) cv -= mine->weight;
+          const auto it = by_country.find(e.country);
+          double cv = it == by_country.end() ? 0.0 : it->second;
+          if (mine.country == e.country) cv -= mine.weight;
           if (cv > 1e-9) s += 0.5 + 20 * trust * cv / total;
           if (e.kind != Kind::country && !e.admin1.empty()) {
-            double av = weight_of(votes, e.country, e.admin1, true);
-            if (mine && mine->country == e.country && mine->admin1 == e.admin1) av -= mine->weight;
+            key = admin_key(e);
+            const auto jt = by_admin1.find(key);
+            double av = jt == by_admin1.end() ? 0.0 : jt->second;
+            if (mine.admin1 == key) av -= mine.weight;
             if (av > 1e-9) s += 0.5 + 16 * trust * av / total;
           }
         }

@@ -130,6 +130,25 @@ TEST_CASE("people and organisations named like places are not places", "[geotag]
   CHECK(tag("Michael Jordan scored 30 points. Later, Jordan thanked the fans.").places.empty());
   CHECK(tag("President George W. Bush spoke. Bush said little.").places.empty());
   CHECK(tag("Mr. Lincoln and Sen. Clinton disagreed.").places.empty());
+  // A name nobody's first-name list knows, then the surname alone.
+  CHECK(tag("Councillor Dewly Nelson spoke first. Nelson says the plan works.").places.empty());
+  CHECK(tag("Trainer Mike de Kock won again.").places.empty());
+  CHECK(tag("He was jailed with his brother Tyler in 2001.").places.empty());
+}
+
+TEST_CASE("places inside the names of institutions stay places", "[geotag]") {
+  const auto t = tag("The Dublin City Council met. The Texas Comptroller and the Ohio Department of Health agreed.");
+  CHECK(t.at("Texas"));
+  CHECK(t.at("Ohio"));
+  CHECK(t.places.size() == 3);
+}
+
+TEST_CASE("a headline in title case keeps its places", "[geotag]") {
+  const auto t = tag("Georgia Arrests Opposition Members on Arms Charges. TBILISI, Georgia -- Police said so.");
+  REQUIRE(t.at("Georgia"));
+  CHECK(t.at("Georgia")->country == "GE");
+  REQUIRE(t.at("TBILISI"));
+  CHECK(t.at("TBILISI")->feature == "PPLC");
 }
 
 TEST_CASE("a common word is a town only where the sentence says so", "[geotag]") {
@@ -228,6 +247,13 @@ TEST_CASE("hostile input finishes quickly", "[geotag]") {
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(seconds < 5.0);
   CHECK(u.at("Paris"));
+  // Thousands of towns in one list: the joint resolution stays near linear.
+  std::string list;
+  for (int i = 0; i < 4000; ++i) list += (i % 3 == 0 ? "Springfield, " : i % 3 == 1 ? "Portland, " : "Salem, ");
+  const auto l0 = std::chrono::steady_clock::now();
+  const auto many = tag(list);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - l0).count() < 5.0);
+  CHECK(many.places.size() > 3000);
 }
 
 TEST_CASE("the seed article: every place right, nothing else", "[geotag]") {
