@@ -545,8 +545,8 @@ class SentenceScanner {
         in_para(j + 3) && (tok_[j + 2].kind == TokenKind::number || terminal(j + 2) == Terminal::ellipsis)) {
       j += 3;
     } else if (j + 2 < tok_.size() && in_para(j + 2) && tok_[j + 1].kind == TokenKind::number &&
-               str(j + 1).size() <= 2 && first_class(j + 2) == CharClass::upper && !gap_has_newline(j)) {
-      j += 1;  // a footnote number: sentences do not start with a bare numeral
+               str(j + 1).size() <= 2 && detail::is_sentence_opener(str(j + 2)) && !gap_has_newline(j)) {
+      j += 1;  // a footnote number ("rights. 4 Even so"), not "incident. 50 Cent's album"
     }
     last = j;
     if (!in_para(j + 1)) return true;

@@ -144,3 +144,9 @@ TEST_CASE("hard-wrapped prose runs on at its line breaks", "[tokenizer]") {
           return o;
         }()) == Strings{"Smith quits", "The company said on Tuesday that its chairman, Mr. Smith, had resigned."});
 }
+
+TEST_CASE("a number after a sentence starts the next one unless it is a footnote", "[tokenizer]") {
+  CHECK(sentences_of("No arrests were made. 50 Cent's album is out.") ==
+        Strings{"No arrests were made.", "50 Cent's album is out."});
+  CHECK(sentences_of("We won on the Sun. Call it luck.") == Strings{"We won on the Sun.", "Call it luck."});
+}

@@ -151,3 +151,7 @@ TEST_CASE("split_hyphens off keeps hyphenated words whole", "[tokenizer]") {
         Strings{"a", "well-known", "New", "York-based", "15-year-old"});
   CHECK(tokens_of("ages 13-17 -- fine", o) == Strings{"ages", "13-17", "--", "fine"});
 }
+
+TEST_CASE("one-letter units only in lowercase", "[tokenizer]") {
+  CHECK(tokens_of("a 10k run on 3G and 4K") == Strings{"a", "10", "k", "run", "on", "3G", "and", "4K"});
+}

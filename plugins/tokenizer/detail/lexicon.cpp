@@ -108,13 +108,10 @@ constexpr Seed kSeeds[] = {
     {"mon", kCapOnly},
     {"tue", kCapOnly},
     {"tues", kCapOnly},
-    {"wed", kCapOnly},
     {"thu", kCapOnly},
     {"thur", kCapOnly},
     {"thurs", kCapOnly},
     {"fri", kCapOnly},
-    {"sat", kCapOnly},
-    {"sun", kCapOnly},
     // US states, AP style
     {"ala", kCapOnly},
     {"ariz", kCapOnly},
@@ -305,6 +302,8 @@ bool is_file_or_domain_suffix(std::string_view word) {
 }
 
 bool is_unit(std::string_view word) {
+  // One-letter units only in lowercase: "5k", "10m", but "3G", "4K" are names.
+  if (word.size() == 1 && !(word[0] >= 'a' && word[0] <= 'z')) return false;
   return contains_icase(kUnits, word);
 }
 

@@ -44,7 +44,7 @@ class Abbreviations {
 [[nodiscard]] bool is_hyphen_prefix(std::string_view word);
 /// True when `word` (any case) ends domain names or file names ("com", "pdf").
 [[nodiscard]] bool is_file_or_domain_suffix(std::string_view word);
-/// True when `word` (lowercase letters) is a unit split from a preceding number ("5km").
+/// True when `word` is a unit split from a preceding number ("5km", "8GB"; one letter: lowercase only).
 [[nodiscard]] bool is_unit(std::string_view word);
 /// True when `word` commonly starts an English sentence ("The", "He", "But").
 [[nodiscard]] bool is_sentence_opener(std::string_view word);
