@@ -810,7 +810,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
   std::vector<Hit> hits;
   for (Idx j = s; j < e - 2; ++j) {
     const Tok& t = t_[j];
-    if (!t.word() || t.cap() || t.in_quote() || !t.has(kCue | kCueIndirect)) continue;
+    if (!t.word() || t.cap() || t.in_quote() || !t.has(kCue | kCueIndirect) || t.has(kDirectOnly)) continue;
     if (j > s && t_[j - 1].word() && (t_[j - 1].has(kBe) || text_.substr(t_[j - 1].b, 2) == "to")) continue;
     Attr a;
     if (!subject_of(j, s, a) && !relative_subject(j, s, a)) continue;
@@ -846,6 +846,12 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
         clause = true;
       }
       if (clause) start = k;
+    }
+    if (start >= 0 && t.has(kTakesNp) && !t_[start].has(kThat)) {
+      // "called the plan a mistake" reports nothing; "called it "a disaster"" does.
+      bool quoted = false;
+      for (Idx m = start; m < e && !quoted; ++m) quoted = (t_[m].flags & kOpen) != 0;
+      if (!quoted) start = -1;
     }
     if (start < 0) continue;
     if (e - start < 3) continue;

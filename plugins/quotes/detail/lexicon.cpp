@@ -196,6 +196,8 @@ void Lexicon::add_verb_line(std::string_view line, bool attitudes) {
   for (std::string tag; in >> tag;) {
     if (tag == "obj") flags |= kCueObj;
     if (tag == "noun") flags |= kNounToo;
+    if (tag == "direct") flags |= kDirectOnly;
+    if (tag == "np") flags |= kTakesNp;
     if (tag == "indirect") flags = (flags & ~kCue) | kCueIndirect;
     if (tag == "attitude") {
       if (!attitudes) return;

@@ -33,6 +33,8 @@ enum Lex : std::uint32_t {
   kClauseStart = 1U << 16,    ///< may begin a reported clause ("there", "it")
   kObject = 1U << 17,         ///< him, them, us, me, reporters: an addressee
   kNounToo = 1U << 18,        ///< a verb form that is also a noun ("report", "claims")
+  kDirectOnly = 1U << 19,     ///< attributes direct quotes only ("continued")
+  kTakesNp = 1U << 20,        ///< reports only with a quotation or "that" after it ("called")
 };
 
 /// A small open-addressing hash map from a word to its Lex flags, with a
