@@ -377,14 +377,16 @@ class SentenceScanner {
   [[nodiscard]] bool ends_dateline(std::size_t i) const {
     const std::string_view dash = str(i);
     if (dash != "-" && dash != "--" && dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93") return false;
-    if (attached(i) || i == start_ || i > start_ + 6 || !in_para(i + 1) || attached(i + 1)) return false;
+    if (attached(i) || i == start_ || i > start_ + 10 || !in_para(i + 1) || attached(i + 1)) return false;
     const std::string_view first = str(start_);
     if (first.size() < 3 || tok_[start_].kind != TokenKind::word) return false;
     for (char c : first)
       if (!(c >= 'A' && c <= 'Z')) return false;  // TEHRAN, WASHINGTON
     for (std::size_t k = start_ + 1; k < i; ++k) {
       const std::string_view w = str(k);
-      if (w == "," || w == "(" || w == ")" || first_class(k) == CharClass::upper) continue;
+      if (w == "," || w == "(" || w == ")" || first_class(k) == CharClass::upper ||
+          tok_[k].kind == TokenKind::number)  // "BEIJING, March 3 (Reuters) -"
+        continue;
       return false;
     }
     return first_class(i + 1) == CharClass::upper || is_opener_punct(first_cp(i + 1));

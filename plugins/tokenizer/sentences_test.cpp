@@ -150,3 +150,8 @@ TEST_CASE("a number after a sentence starts the next one unless it is a footnote
         Strings{"No arrests were made.", "50 Cent's album is out."});
   CHECK(sentences_of("We won on the Sun. Call it luck.") == Strings{"We won on the Sun.", "Call it luck."});
 }
+
+TEST_CASE("a dateline with a date before the dash", "[tokenizer]") {
+  CHECK(sentences_of("BEIJING, March 3 (Reuters) - China's top lawmaker spoke.") ==
+        Strings{"BEIJING, March 3 (Reuters) -", "China's top lawmaker spoke."});
+}

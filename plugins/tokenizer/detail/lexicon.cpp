@@ -198,6 +198,21 @@ constexpr Seed kSeeds[] = {
     {"encl", kAbbrevPlain},
     {"dept", kAbbrevPlain},
     {"gov't", kAbbrevPlain},
+    {"asst", kAbbrevPlain},
+    {"dir", kCapOnly},
+    {"mgr", kAbbrevPlain},
+    {"mgmt", kAbbrevPlain},
+    {"bldg", kAbbrevPlain},
+    {"div", kCapOnly},
+    {"hosp", kAbbrevPlain},
+    {"inst", kCapOnly},
+    {"jct", kAbbrevPlain},
+    {"pkwy", kAbbrevPlain},
+    {"rte", kAbbrevPlain},
+    {"ste", kCapOnly},
+    {"twp", kAbbrevPlain},
+    {"yds", kAbbrevPlain},
+    {"comdr", kTitle},
 };
 
 std::string to_lower_copy(std::string_view s) {
