@@ -95,8 +95,6 @@ bool runs_on(std::string_view w) {
   return false;
 }
 
-constexpr bool kLowerBreaks = true;
-
 bool is_upper_ascii(char c) {
   return c >= 'A' && c <= 'Z';
 }
@@ -569,7 +567,7 @@ class SentenceScanner {
     switch (kind) {
       case Terminal::mark:
         // "What?" he asked. / where are you? i am here.
-        return is_upper_start(next) || (is_lower_start(next) && !quoted && kLowerBreaks);
+        return is_upper_start(next) || (is_lower_start(next) && !quoted);
       case Terminal::long_ellipsis:
         return is_upper_start(next);
       case Terminal::ellipsis:
@@ -600,7 +598,7 @@ class SentenceScanner {
       if (m.style != ListStyle::none) return false;
     }
     if (tok_[next].kind == TokenKind::url) return true;
-    if (is_lower_start(next)) return kLowerBreaks && !closed && i > 0 && attached(i) && plain_word(i - 1);
+    if (is_lower_start(next)) return !closed && i > 0 && attached(i) && plain_word(i - 1);
     if (first_class(next) == CharClass::digit && i > 0 && attached(i) && tok_[i - 1].kind != TokenKind::word &&
         tok_[i - 1].kind != TokenKind::number)
       return false;  // "N°. 5"
