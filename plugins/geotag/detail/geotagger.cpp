@@ -279,7 +279,8 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     const bool single = c.first == c.last;
     // Dateline: a name opening a line and followed (after an optional
     // qualifier) by a dash or "(AP)".
-    if (units[c.first].initial && (c.first == 0 || units[c.first - 1].line != units[c.first].line)) {
+    const bool line_start = c.first == 0 || units[c.first - 1].line != units[c.first].line;
+    if (units[c.first].initial && (line_start || is_all_caps(text, c.begin, c.end))) {
       std::uint32_t p = c.end;
       if (ci + 1 < cands.size() && text.substr(p, 2) == ", " && cands[ci + 1].begin == p + 2) p = cands[ci + 1].end;
       while (p < text.size() && text[p] == ' ') ++p;
@@ -328,7 +329,10 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     const bool big = big_place(c);
     const bool demonym = only_kind(c, NameKind::demonym);
     // An acronym in running text ("NATO") is not a small town's name.
-    if (!big && !c.dateline && !tc && c.end - c.begin > 1 && is_all_caps(text, c.begin, c.end)) continue;
+    if (!big && !c.dateline && !tc && c.end - c.begin > 1 && c.key.find('.') == std::string::npos &&
+        is_all_caps(text, c.begin, c.end)) {
+      continue;
+    }
     // Followed by a capitalised word. A place inside the name of an
     // institution stays a place ("Dublin City Council", "Texas Comptroller",
     // "U.S. President"); one before a newspaper, company or team word is not
@@ -362,8 +366,13 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       if (is_title(p) && !big) continue;
       if (!prev_place && !words_.prefix.contains(raw(p))) {
         if (pc >= 0 && cands[pc].name_part && !big) continue;  // "Paris Hilton": both halves go
-        if ((words_.first.contains(raw(p)) && pc < 0) || (!big && !units[p].initial)) {
-          if (single) surnames.insert(c.key);  // "Kwesi Millington", then "Millington"
+        const bool after_first_name = words_.first.contains(raw(p)) && pc < 0;
+        if (after_first_name || (!big && !units[p].initial)) {
+          // "Kwesi Millington", then "Millington" alone; but not "Rodeo
+          // Gainesville", then "Gainesville" (a first word that is English).
+          std::string lower_word;
+          append_normalized(raw(p), lower_word);
+          if (single && (after_first_name || !words_.lower.contains(lower_word))) surnames.insert(c.key);
           continue;
         }
       }
@@ -373,7 +382,9 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     if (single && !big && !demonym && words_.lower.contains(c.key) && !c.dateline && c.qualifier < 0) {
       const bool prep = c.first > 0 && units[c.first - 1].sentence == units[c.first].sentence &&
                         words_.prep.contains(normalized(raw(c.first - 1)));
-      if (!prep || units[c.first].initial || tc) continue;
+      // "Concord Police", "Oxford City Council": the town of an institution.
+      const bool institution = adjacent(c.last, next) && units[next].cap && words_.institution.contains(raw(next));
+      if (!(prep || institution) || ((units[c.first].initial || tc) && !institution)) continue;
     }
     // A town's name before "says" or "admitted", or after "his brother" or a
     // particle ("Mike de Kock"), is a person's; so is every later mention.
