@@ -787,6 +787,20 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       }
     }
     if (!ok) continue;
+    if (medial && a.cue.b < a.speaker.b) {
+      // "…, said Alan Abramowitz, a demographer at Emory University.": what
+      // follows the speaker's comma describes the speaker, it is not said.
+      Idx after = tail;
+      while (after < e && !t_[after].is(',')) ++after;
+      const Idx n = after + 1;
+      if (n < e && t_[n].word() && !t_[n].cap() &&
+          (t_[n].has(kDet | kRole) || (t_[n].flags & kDigit) != 0 ||
+           !t_[n].has(kPronoun | kClauseStart | kThat | kConj))) {
+        bool clause = false;  // a verb-like word right after the subject would make it a clause
+        for (Idx m = n; m < e && m - n < 12 && !clause; ++m) clause = t_[m].has(kAux | kBe | kThat);
+        if (!clause) medial = false;
+      }
+    }
     out = a;
     conf = kConfIndirectFinal;
     cs = s;

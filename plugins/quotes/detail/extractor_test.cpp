@@ -172,6 +172,12 @@ TEST_CASE("indirect quotes: X said that, sentence-final and according to", "[quo
   q = run("Finland would sign the treaty next year, Anna Berg told reporters.");
   REQUIRE(q.size() == 1);
   CHECK(q[0].content == "Finland would sign the treaty next year");
+  q = run("Finland would sign the treaty, said Anna Berg, a minister in the government.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].content == "Finland would sign the treaty");
+  q = run("Finland, she said, would sign the treaty.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].content == "would sign the treaty");
   q = run("Finland will sign the treaty, according to two officials.");
   REQUIRE(q.size() == 1);
   CHECK(q[0].mention == "two officials");
