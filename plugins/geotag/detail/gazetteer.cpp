@@ -276,6 +276,8 @@ void Words::load_text(std::string_view text) {
       prep.insert(normalized(word));
     } else if (category == "prefix") {
       prefix.insert(word);
+    } else if (category == "function") {
+      function.insert(normalized(word));
     } else if (category == "institution") {
       institution.insert(word);
     } else if (category == "person_verb") {

@@ -159,6 +159,7 @@ struct Words {
   WordSet prep;
   WordSet prefix;
   WordSet never;
+  WordSet function;  ///< "the", "from": a capitalised one before a name is no part of it
   WordSet institution;  ///< "Police", "Council": after a town, the town's institution
   WordSet person_verb;  ///< "says", "admitted": a lone name before one is a person
   WordSet person_before;  ///< "brother", "de": a name after one is a person

@@ -280,13 +280,17 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     // Dateline: a name opening a line and followed (after an optional
     // qualifier) by a dash or "(AP)".
     const bool line_start = c.first == 0 || units[c.first - 1].line != units[c.first].line;
-    if (units[c.first].initial && (line_start || is_all_caps(text, c.begin, c.end))) {
+    const bool caps = c.end - c.begin >= 3 && is_all_caps(text, c.begin, c.end);
+    if ((units[c.first].initial && line_start) || caps) {
       std::uint32_t p = c.end;
       if (ci + 1 < cands.size() && text.substr(p, 2) == ", " && cands[ci + 1].begin == p + 2) p = cands[ci + 1].end;
       while (p < text.size() && text[p] == ' ') ++p;
       const auto rest = text.substr(p, 3);
+      // "--", "(AP)", an em or en dash, or (in capitals) ":" and ", April 5"
+      // and the C1 dash some feeds carry.
       c.dateline = rest.starts_with("--") || rest.starts_with("(") || rest == "\xE2\x80\x94" ||
-                   rest == "\xE2\x80\x93" || rest.starts_with("- ") || (rest.starts_with(",") && tc);
+                   rest == "\xE2\x80\x93" || rest.starts_with("- ") || rest.starts_with("\xC2\x97") ||
+                   (caps && (rest.starts_with(":") || rest.starts_with(","))) || (rest.starts_with(",") && tc);
     }
     // "Town, Qualifier": the qualifier is a state, region or country.
     if (ci > 0) {
@@ -339,7 +343,10 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     // ("Washington Post"), nor one before a word that is no English word,
     // which makes it a first name ("Paris Hilton", "Georgia O'Keeffe").
     const std::size_t next = c.last + 1;
-    if (adjacent(c.last, next) && units[next].cap) {
+    // A period after the name that is not part of it ends the sentence
+    // ("in Columbus, Ohio. Notre Dame won").
+    const bool period_between = units[c.last].dot_after && c.key.back() != '.';
+    if (!period_between && adjacent(c.last, next) && units[next].cap) {
       const auto w = raw(next);
       const auto wd = raw_dot(next);
       if (words_.org.contains(w) || words_.org.contains(wd)) continue;
@@ -359,7 +366,8 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     // ("Mr. Jordan"); another word makes a town part of a longer name
     // ("Mobile Command Center"), unless it is a place itself ("Iraqi
     // Kurdistan") or a direction ("Northern California").
-    if (c.first > 0 && adjacent(c.first - 1, c.first) && units[c.first - 1].cap && !tc) {
+    if (c.first > 0 && adjacent(c.first - 1, c.first) && units[c.first - 1].cap && !tc &&
+        !units[c.first - 1].dot_after && !words_.function.contains(normalized(raw(c.first - 1)))) {
       const std::size_t p = c.first - 1;
       const int pc = cand_of_unit[p];
       const bool prev_place = pc >= 0 && cands[pc].accepted;
