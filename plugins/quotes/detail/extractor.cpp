@@ -52,16 +52,19 @@ bool end_punct(const Tok& t) {
   return t.kind == TokKind::punct && (t.ch == '.' || t.ch == '?' || t.ch == '!');
 }
 
-// Confidence of each way of finding a quote: a calibration of how often each
-// is right, not a probability from a model.
-constexpr double kConfDirectCue = 0.9;
-constexpr double kConfDirectContinued = 0.75;
-constexpr double kConfDirectAlone = 0.4;
-constexpr double kConfMixed = 0.7;
-constexpr double kConfIndirectFinal = 0.65;
-constexpr double kConfIndirect = 0.6;
+// Confidence of each way of finding a quote: about the share of its finds
+// that match an annotated quote on the PolNeAR dev set (docs/plugins/
+// quotes.md), not a probability from a model. A continued quote is as
+// often a quote as one with a cue, but its speaker is less sure.
+constexpr double kConfDirectCue = 0.95;
+constexpr double kConfDirectContinued = 0.9;
+constexpr double kConfDirectAlone = 0.6;
+constexpr double kConfMixed = 0.8;
+constexpr double kConfIndirectFinal = 0.8;
+constexpr double kConfIndirect = 0.75;
 constexpr double kConfUnattributed = 0.15;
 
+// One document's extraction: its token stream, paragraphs and findings.
 class Run {
  public:
   Run(const Lexicon& lex, const ExtractorOptions& opt, const Document& doc)
