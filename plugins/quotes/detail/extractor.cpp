@@ -852,6 +852,22 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     }
     // `described it as "…"`, `called the plan "…"`: a quote right after.
     if (start < 0 && k + 1 < e && (t_[k + 1].flags & kOpen) != 0 && t_[k].word() && t_[k].has(kPrep)) start = k + 1;
+    // "said on Tuesday he would…", "declared in an interview Sanders' plan
+    // would…": an adverbial before the clause.
+    if (start < 0 && k < e && t_[k].word() && !t_[k].cap() && t_[k].has(kPrep) && t.has(kCue)) {
+      bool det = false;
+      for (Idx m = k + 1; m < e && m - k <= 5 && t_[m].word(); ++m) {
+        if (t_[m].has(kPersonPronoun) || (t_[m].has(kPronoun) && !t_[m].has(kDet | kObject))) {
+          start = m;
+          break;
+        }
+        if (det && is_name_word(t_[m]) && !is_name_word(t_[m - 1])) {
+          start = m;
+          break;
+        }
+        det |= t_[m].has(kDet);
+      }
+    }
     if (start < 0 && k < e) {
       const Tok& x = t_[k];
       bool clause =

@@ -178,6 +178,9 @@ TEST_CASE("indirect quotes: X said that, sentence-final and according to", "[quo
   q = run("Finland, she said, would sign the treaty.");
   REQUIRE(q.size() == 2);
   CHECK(q[1].content == "would sign the treaty");
+  q = run("Anna Berg said on Tuesday she would sign the treaty.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].content == "she would sign the treaty");
   q = run("Finland will sign the treaty, according to two officials.");
   REQUIRE(q.size() == 1);
   CHECK(q[0].mention == "two officials");
