@@ -29,14 +29,12 @@ std::vector<OptionSpec> option_specs() {
                                  "default (position, centrality, title overlap, redundancy control), lead, "
                                  "textrank or lexrank"),
                    {"default", "lead", "textrank", "lexrank"}),
-      with_range(option_int("sentences", 3,
-                            "Summary length in sentences (used unless words or ratio is given)"),
-                 0, 100000),
-      with_range(option_int("words", 0, "Summary length as a word budget, never exceeded (0: unused)"), 0,
-                 10000000),
-      with_range(option_number("ratio", 0.0,
-                               "Summary length as a share of the document's sentences, rounded (0: unused)"),
-                 0.0, 1.0),
+      with_range(option_int("sentences", 3, "Summary length in sentences (used unless words or ratio is given)"), 0,
+                 100000),
+      with_range(option_int("words", 0, "Summary length as a word budget, never exceeded (0: unused)"), 0, 10000000),
+      with_range(
+          option_number("ratio", 0.0, "Summary length as a share of the document's sentences, rounded (0: unused)"),
+          0.0, 1.0),
       with_choices(option_string("language", "english", "Snowball stemmer language (libstemmer algorithm name)"),
                    detail::stemmer_languages()),
       option_string("stopwords", "",
@@ -85,8 +83,7 @@ Options options_from(const StageContext& context) {
       if (std::filesystem::exists(shipped)) {
         options.stopwords = detail::read_word_list(shipped.string());
       } else if (context.logger) {
-        context.logger->warn("no stop word list shipped for '{}'; comparing sentences on all words",
-                             options.language);
+        context.logger->warn("no stop word list shipped for '{}'; comparing sentences on all words", options.language);
       }
     }
   } catch (const std::runtime_error& e) {

@@ -10,8 +10,8 @@ using namespace docpipe;
 
 namespace {
 const OptionSpec* find_option(const PluginInfo& info, std::string_view name) {
-  const auto it = std::find_if(info.options.begin(), info.options.end(),
-                               [&](const OptionSpec& o) { return o.name == name; });
+  const auto it =
+      std::find_if(info.options.begin(), info.options.end(), [&](const OptionSpec& o) { return o.name == name; });
   return it == info.options.end() ? nullptr : &*it;
 }
 

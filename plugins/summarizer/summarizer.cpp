@@ -16,9 +16,9 @@ constexpr int kNoNeighbor = -1;
 
 // One sentence as the selection sees it.
 struct Candidate {
-  Span span;                  // the sentence without a leading dateline or headline line
-  bool allowed = false;       // may be picked at all
-  int needs = kNoNeighbor;    // a quote whose attribution is in this candidate: pick that one first
+  Span span;                // the sentence without a leading dateline or headline line
+  bool allowed = false;     // may be picked at all
+  int needs = kNoNeighbor;  // a quote whose attribution is in this candidate: pick that one first
   std::uint32_t paragraph = 0;
   detail::Style style;
 };
@@ -146,11 +146,11 @@ std::vector<Candidate> analyse(const Document& doc, std::size_t cap) {
 // penalties push down sentences that cannot stand alone in a summary.
 constexpr double kCentralityWeight = 0.05;
 constexpr double kTitleWeight = 1.0;
-constexpr std::uint32_t kMinWords = 10;      // shorter: a fragment ("Yes, the courier.")
-constexpr double kWeakPenalty = 1.0;         // questions and fragments: picked only when nothing else is left
-constexpr double kQuoteStartPenalty = 0.2;   // a source's words, even attributed, rarely sum up a story
-constexpr double kPronounStartPenalty = 0.3; // "He said ..." needs the sentence before it
-constexpr double kMmrLambda = 0.95;          // relevance against similarity to what is already picked
+constexpr std::uint32_t kMinWords = 10;       // shorter: a fragment ("Yes, the courier.")
+constexpr double kWeakPenalty = 1.0;          // questions and fragments: picked only when nothing else is left
+constexpr double kQuoteStartPenalty = 0.2;    // a source's words, even attributed, rarely sum up a story
+constexpr double kPronounStartPenalty = 0.3;  // "He said ..." needs the sentence before it
+constexpr double kMmrLambda = 0.95;           // relevance against similarity to what is already picked
 
 double title_overlap(const detail::TermCounts& title, const detail::TermCounts& bag) {
   if (title.empty()) return 0.0;
@@ -210,8 +210,8 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
       break;
     case Method::lexrank: {
       const auto idf = detail::inverse_sentence_frequency(terms.sentences, terms.vocabulary);
-      relevance = normalized(
-          detail::pagerank(detail::threshold_graph(detail::cosine_similarity(terms.sentences, idf), 0.1)));
+      relevance =
+          normalized(detail::pagerank(detail::threshold_graph(detail::cosine_similarity(terms.sentences, idf), 0.1)));
       break;
     }
     case Method::combined: {
@@ -247,9 +247,8 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
     case LengthUnit::ratio:
       want = doc.sentences.empty()
                  ? 0
-                 : std::max<std::size_t>(
-                       1, static_cast<std::size_t>(std::llround(options_.length.value *
-                                                                static_cast<double>(doc.sentences.size()))));
+                 : std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(
+                                                options_.length.value * static_cast<double>(doc.sentences.size()))));
       break;
     case LengthUnit::words:
       budget = static_cast<std::uint64_t>(std::max(0.0, options_.length.value));

@@ -42,9 +42,9 @@ struct Length {
 struct Options {
   Method method = Method::combined;
   Length length;
-  std::string language = "english";      ///< a libstemmer algorithm name
-  std::vector<std::string> stopwords;    ///< lowercase words ignored when comparing sentences
-  std::size_t max_sentences = 400;       ///< only the first this many sentences are candidates
+  std::string language = "english";    ///< a libstemmer algorithm name
+  std::vector<std::string> stopwords;  ///< lowercase words ignored when comparing sentences
+  std::size_t max_sentences = 400;     ///< only the first this many sentences are candidates
 };
 
 /// Immutable after construction except for an internal pool of stemmers and caches;

@@ -46,8 +46,8 @@ const std::string kStory =
     "Construction of the bridge is expected to begin next spring.\n";
 
 const std::vector<std::string> kNeverPicked = {
-    "Accessibility links", "Breaking News", "Riverton Council Backs New Bridge", "By Jane Porter",
-    "RIVERTON, Oregon", "We will keep fighting"};
+    "Accessibility links", "Breaking News",    "Riverton Council Backs New Bridge",
+    "By Jane Porter",      "RIVERTON, Oregon", "We will keep fighting"};
 
 Options options_with(Method method, Length length) {
   Options o;
@@ -161,9 +161,12 @@ TEST_CASE("a quote is picked only together with its attribution", "[summarizer]"
         s.annotate(d);
         return d;
       }());
-      const bool first_quote = std::any_of(texts.begin(), texts.end(), [](const auto& t) { return t.find("never seen") != std::string::npos; });
-      const bool chief = std::any_of(texts.begin(), texts.end(), [](const auto& t) { return t.find("fire chief") != std::string::npos; });
-      const bool second_quote = std::any_of(texts.begin(), texts.end(), [](const auto& t) { return t.find("rose through") != std::string::npos; });
+      const bool first_quote = std::any_of(texts.begin(), texts.end(),
+                                           [](const auto& t) { return t.find("never seen") != std::string::npos; });
+      const bool chief = std::any_of(texts.begin(), texts.end(),
+                                     [](const auto& t) { return t.find("fire chief") != std::string::npos; });
+      const bool second_quote = std::any_of(texts.begin(), texts.end(),
+                                            [](const auto& t) { return t.find("rose through") != std::string::npos; });
       INFO("method " << static_cast<int>(m) << ", k " << k);
       CHECK((!first_quote || chief));
       CHECK((!second_quote || chief));
@@ -263,7 +266,6 @@ TEST_CASE("the default method prefers sentences about the title", "[summarizer]"
   CHECK(summary_texts(plain).front() != summary_texts(titled).front());
 }
 
-
 TEST_CASE("the seed article: who met whom, where, and what they disagreed on", "[summarizer]") {
   const std::filesystem::path seed_dir = std::filesystem::path(DOCPIPE_SOURCE_DIR) / ".." / "shared" / "seed";
   std::error_code ec;
@@ -290,7 +292,8 @@ TEST_CASE("the seed article: who met whom, where, and what they disagreed on", "
   for (const std::string& t : summary_texts(doc)) joined += t + "\n";
   INFO(joined);
   CHECK(doc.summary.size() == 3);
-  for (const char* must : {"Medvedev", "Bush", "Japan", "missile defense"}) CHECK(joined.find(must) != std::string::npos);
+  for (const char* must : {"Medvedev", "Bush", "Japan", "missile defense"})
+    CHECK(joined.find(must) != std::string::npos);
   for (const char* never : {"HOKKAIDO", "Accessibility", "Breaking News", "(left)"}) {
     CHECK(joined.find(never) == std::string::npos);
   }

@@ -44,7 +44,8 @@ inline Document make_doc(std::string text, const std::string& title = {}) {
     if (is_word_byte(t[i])) {
       bool digits = true;
       for (; i < t.size() && is_word_byte(t[i]); ++i) digits = digits && t[i] >= '0' && t[i] <= '9';
-      doc.tokens.push_back({static_cast<Offset>(b), static_cast<Offset>(i), digits ? TokenKind::number : TokenKind::word});
+      doc.tokens.push_back(
+          {static_cast<Offset>(b), static_cast<Offset>(i), digits ? TokenKind::number : TokenKind::word});
     } else {
       ++i;
       doc.tokens.push_back({static_cast<Offset>(b), static_cast<Offset>(i), TokenKind::punct});
@@ -97,8 +98,8 @@ inline std::vector<std::string> summary_texts(const Document& doc) {
 
 /// A few English stop words (the plugin's own list is a data file).
 inline std::vector<std::string> some_stopwords() {
-  return {"the", "a", "an", "of", "to", "in", "and", "on", "for", "is", "was", "it", "he", "she", "they",
-          "that", "with", "at", "by", "as", "be", "has", "had", "have", "said", "from", "his", "her"};
+  return {"the",  "a",    "an",   "of", "to", "in", "and", "on",  "for", "is",   "was",  "it",   "he",  "she",
+          "they", "that", "with", "at", "by", "as", "be",  "has", "had", "have", "said", "from", "his", "her"};
 }
 
 }  // namespace docpipe::summarizer::test

@@ -12,7 +12,7 @@ namespace {
 // accumulated per term: cost is the sum of squared document frequencies,
 // far below n^2 x terms for news, where most terms occur once or twice.
 struct Postings {
-  std::vector<std::uint32_t> start;  // term t's entries are items[start[t], start[t + 1])
+  std::vector<std::uint32_t> start;                            // term t's entries are items[start[t], start[t + 1])
   std::vector<std::pair<std::uint32_t, std::uint32_t>> items;  // (sentence, count), sentences ascending
 };
 

@@ -8,12 +8,24 @@
 namespace docpipe::summarizer::detail {
 namespace {
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_high(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-bool is_alnum(char c) { return is_upper(c) || is_lower(c) || is_digit(c) || is_high(c); }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_high(char c) {
+  return static_cast<unsigned char>(c) >= 0x80;
+}
+bool is_alnum(char c) {
+  return is_upper(c) || is_lower(c) || is_digit(c) || is_high(c);
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -53,8 +65,8 @@ std::string ascii_lower(std::string_view s) {
 
 // News agencies that sign datelines: "London (CNN)", "NEW YORK (AP) --".
 constexpr std::array<std::string_view, 16> kAgencies = {
-    "CNN", "AP",  "Reuters", "AFP",  "UPI",         "Bloomberg", "BBC",  "PA",
-    "dpa", "ANSA", "Xinhua", "EW.com", "CNNMoney", "CNN Student News", "Mashable", "CNET"};
+    "CNN", "AP",   "Reuters", "AFP",    "UPI",      "Bloomberg",        "BBC",      "PA",
+    "dpa", "ANSA", "Xinhua",  "EW.com", "CNNMoney", "CNN Student News", "Mashable", "CNET"};
 
 bool word_in(std::string_view word, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), word) != words.end();
@@ -197,27 +209,46 @@ bool has_boilerplate_marker(std::string_view content) {
   }
   const std::string lower = ascii_lower(s);
   constexpr std::array<std::string_view, 22> kPrefixes = {
-      "read more",    "read:",        "watch:",        "video:",       "related:",       "see also",
-      "more:",        "updated:",     "posted:",       "published:",   "last updated",   "editor's note",
-      "editor’s note", "click here",  "sign up",       "subscribe to", "share this",     "advertisement",
-      "copyright",    "photo:",       "image:",        "caption:"};
+      "read more",     "read:",      "watch:",  "video:",       "related:",     "see also",
+      "more:",         "updated:",   "posted:", "published:",   "last updated", "editor's note",
+      "editor’s note", "click here", "sign up", "subscribe to", "share this",   "advertisement",
+      "copyright",     "photo:",     "image:",  "caption:"};
   for (const std::string_view p : kPrefixes) {
     if (lower.starts_with(p)) return true;
   }
-  constexpr std::array<std::string_view, 24> kMarkers = {
-      "contributed to this report", "contributed reporting", "contributed to this story", "all rights reserved",
-      "click here",                 "scroll down",           "follow us on",              "accessibility links",
-      "skip to main content",       "getty images",          "ap photo",                  "/reuters",
-      "/afp",                       "/getty",                "(left)",                    "(right)",
-      "(center)",                   "(centre)",              "(pictured)",                ", pictured",
-      "pictured:",                  "file photo",            "\xC2\xA9",                  "privacy policy"};
+  constexpr std::array<std::string_view, 24> kMarkers = {"contributed to this report",
+                                                         "contributed reporting",
+                                                         "contributed to this story",
+                                                         "all rights reserved",
+                                                         "click here",
+                                                         "scroll down",
+                                                         "follow us on",
+                                                         "accessibility links",
+                                                         "skip to main content",
+                                                         "getty images",
+                                                         "ap photo",
+                                                         "/reuters",
+                                                         "/afp",
+                                                         "/getty",
+                                                         "(left)",
+                                                         "(right)",
+                                                         "(center)",
+                                                         "(centre)",
+                                                         "(pictured)",
+                                                         ", pictured",
+                                                         "pictured:",
+                                                         "file photo",
+                                                         "\xC2\xA9",
+                                                         "privacy policy"};
   for (const std::string_view m : kMarkers) {
     if (lower.find(m) != std::string::npos) return true;
   }
   return false;
 }
 
-bool is_boilerplate(std::string_view content) { return is_weak_shape(content) || has_boilerplate_marker(content); }
+bool is_boilerplate(std::string_view content) {
+  return is_weak_shape(content) || has_boilerplate_marker(content);
+}
 
 Style style_of(std::string_view content) {
   const std::string_view s = trim(content);
@@ -246,15 +277,14 @@ namespace {
 
 bool is_cue(std::string_view word) {
   static constexpr std::array<std::string_view, 62> kCues = {
-      "said",      "says",      "say",       "saying",     "told",        "tell",       "tells",
-      "added",     "adds",      "according", "asked",      "asks",        "explained",  "explains",
-      "noted",     "notes",     "insisted",  "insists",    "warned",      "warns",      "claimed",
-      "claims",    "argued",    "argues",    "wrote",      "writes",      "announced",  "announces",
-      "declared",  "declares",  "replied",   "replies",    "recalled",    "recalls",    "acknowledged",
-      "admitted",  "admits",    "suggested", "suggests",   "described",   "describes",  "continued",
-      "urged",     "urges",     "tweeted",   "commented",  "stressed",    "emphasized", "confirmed",
-      "believes",  "quoted",    "testified", "conceded",   "predicted",   "vowed",      "pledged",
-      "promised",  "remarked",  "observed",  "joked",      "responded",   "explaining"};
+      "said",      "says",      "say",          "saying",    "told",      "tell",      "tells",    "added",
+      "adds",      "according", "asked",        "asks",      "explained", "explains",  "noted",    "notes",
+      "insisted",  "insists",   "warned",       "warns",     "claimed",   "claims",    "argued",   "argues",
+      "wrote",     "writes",    "announced",    "announces", "declared",  "declares",  "replied",  "replies",
+      "recalled",  "recalls",   "acknowledged", "admitted",  "admits",    "suggested", "suggests", "described",
+      "describes", "continued", "urged",        "urges",     "tweeted",   "commented", "stressed", "emphasized",
+      "confirmed", "believes",  "quoted",       "testified", "conceded",  "predicted", "vowed",    "pledged",
+      "promised",  "remarked",  "observed",     "joked",     "responded", "explaining"};
   return std::find(kCues.begin(), kCues.end(), word) != kCues.end();
 }
 
@@ -286,8 +316,7 @@ std::vector<QuoteShape> quote_shapes(std::string_view text,
     const auto [begin, end] = spans[s];
     // Paragraphs reopen a running quote with a new mark, so a quote never
     // carries over a line break; this also contains unbalanced marks.
-    if (begin < previous_end ||
-        text.substr(previous_end, begin - previous_end).find('\n') != std::string_view::npos) {
+    if (begin < previous_end || text.substr(previous_end, begin - previous_end).find('\n') != std::string_view::npos) {
       inside = false;
     }
     previous_end = std::max(previous_end, end);

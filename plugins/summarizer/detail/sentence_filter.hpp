@@ -37,9 +37,9 @@ namespace docpipe::summarizer::detail {
 
 /// Surface traits that make a sentence a weak summary sentence on its own.
 struct Style {
-  bool question = false;       ///< ends with '?': a teaser, not a statement of fact
-  bool opens_quote = false;    ///< starts with a quote mark: words of a source, not the story
-  bool leans_back = false;     ///< starts with a pronoun ("He", "It", "They", ...) that points back
+  bool question = false;     ///< ends with '?': a teaser, not a statement of fact
+  bool opens_quote = false;  ///< starts with a quote mark: words of a source, not the story
+  bool leans_back = false;   ///< starts with a pronoun ("He", "It", "They", ...) that points back
 };
 
 /// The style traits of `content` (a sentence without its dateline).

@@ -7,12 +7,17 @@
 using namespace docpipe::summarizer::detail;
 
 namespace {
-std::string after_dateline(std::string_view s) { return std::string(s.substr(dateline_length(s))); }
-std::string content(std::string_view s) { return std::string(s.substr(content_start(s))); }
+std::string after_dateline(std::string_view s) {
+  return std::string(s.substr(dateline_length(s)));
+}
+std::string content(std::string_view s) {
+  return std::string(s.substr(content_start(s)));
+}
 }  // namespace
 
 TEST_CASE("datelines are recognised", "[summarizer]") {
-  CHECK(after_dateline("HOKKAIDO, Japan -- Moscow and Washington should talk.") == "Moscow and Washington should talk.");
+  CHECK(after_dateline("HOKKAIDO, Japan -- Moscow and Washington should talk.") ==
+        "Moscow and Washington should talk.");
   CHECK(after_dateline("London (CNN)A 19-year-old man was charged.") == "A 19-year-old man was charged.");
   CHECK(after_dateline("WASHINGTON (CNN) -- The Senate voted.") == "The Senate voted.");
   CHECK(after_dateline("NEW YORK (AP) \xE2\x80\x94 Stocks fell.") == "Stocks fell.");
@@ -42,7 +47,9 @@ TEST_CASE("termination", "[summarizer]") {
   CHECK(is_terminated("He called him \"confident.\""));
   CHECK(is_terminated("Is it? "));
   CHECK(is_terminated("And then\xE2\x80\xA6"));
-  CHECK(is_terminated("He was \xE2\x80\x9C" "calm.\xE2\x80\x9D"));
+  CHECK(
+      is_terminated("He was \xE2\x80\x9C"
+                    "calm.\xE2\x80\x9D"));
   CHECK_FALSE(is_terminated("Close Personal Ties"));
   CHECK_FALSE(is_terminated("A man walks past the ruins of his home ."));
   CHECK_FALSE(is_terminated("Here is the list:"));
@@ -61,8 +68,7 @@ TEST_CASE("boilerplate lines", "[summarizer]") {
     CHECK(is_boilerplate(line));
   }
   for (const char* line : {"By Monday, the council had approved the plan.",
-                           "The council approved the bridge on Tuesday.",
-                           "\"We will win,\" she said."}) {
+                           "The council approved the bridge on Tuesday.", "\"We will win,\" she said."}) {
     INFO(line);
     CHECK_FALSE(is_boilerplate(line));
   }
@@ -73,7 +79,7 @@ TEST_CASE("quote shapes follow marks across sentences", "[summarizer]") {
       "\"We agree on Iran. But we differ on missiles,\" Medvedev said. \"We will talk.\"\n"
       "\"It went well,\" he told reporters. Bush smiled. \xE2\x80\x9CIt was fine.\xE2\x80\x9D";
   const std::vector<std::pair<std::size_t, std::size_t>> spans = {{0, 18},   {19, 61},   {62, 77},
-                                                                    {78, 112}, {113, 125}, {126, 144}};
+                                                                  {78, 112}, {113, 125}, {126, 144}};
   REQUIRE(text.size() == 144);
   const auto shapes = quote_shapes(text, spans);
   REQUIRE(shapes.size() == 6);

@@ -14,7 +14,9 @@ Stemmer::Stemmer(const std::string& language) : stemmer_(sb_stemmer_new(language
   if (stemmer_ == nullptr) throw std::invalid_argument("libstemmer has no algorithm '" + language + "'");
 }
 
-Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
+Stemmer::~Stemmer() {
+  sb_stemmer_delete(stemmer_);
+}
 
 std::string_view Stemmer::stem(std::string_view word) {
   if (word.size() > kMaxWordBytes) return word;

@@ -8,7 +8,6 @@
 #include <fstream>
 #include <memory>
 #include <stdexcept>
-#include <algorithm>
 
 namespace docpipe::summarizer::detail {
 namespace {
@@ -32,7 +31,9 @@ void for_each_title_word(std::string_view title, F&& f) {
     while (j < title.size() && title[j] != ' ' && title[j] != '\t' && title[j] != '\n') ++j;
     std::size_t b = i;
     std::size_t e = j;
-    auto punct = [](char c) { return c != '\'' && static_cast<unsigned char>(c) < 0x80 && std::ispunct(static_cast<unsigned char>(c)); };
+    auto punct = [](char c) {
+      return c != '\'' && static_cast<unsigned char>(c) < 0x80 && std::ispunct(static_cast<unsigned char>(c));
+    };
     while (b < e && punct(title[b])) ++b;
     while (e > b && punct(title[e - 1])) --e;
     if (e > b) f(title.substr(b, e - b));
@@ -78,7 +79,8 @@ void TermExtractor::normalize(std::string_view word, std::string& out) {
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()), static_cast<utf8proc_ssize_t>(word.size()),
                    &folded, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
   const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> hold(folded, &std::free);
-  const std::string_view s = n < 0 ? word : std::string_view(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(n));
+  const std::string_view s =
+      n < 0 ? word : std::string_view(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(n));
   // U+2019 and U+2018 (curly apostrophes) read as "'", so "don’t" is "don't".
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\x99' || s[i + 2] == '\x98')) {

@@ -70,10 +70,10 @@ class Vocabulary {
   friend class TermExtractor;
   static constexpr std::uint32_t kStop = 0xFFFFFFFEu;
   Stemmer stemmer_;
-  WordTable words_;                                     // lowercase word -> global term id or kStop
+  WordTable words_;                                       // lowercase word -> global term id or kStop
   std::unordered_map<std::string, std::uint32_t> stems_;  // stem -> global term id
-  std::vector<std::uint32_t> stamp_;                    // global id -> document it was last seen in
-  std::vector<std::uint32_t> local_;                    // global id -> local id in that document
+  std::vector<std::uint32_t> stamp_;                      // global id -> document it was last seen in
+  std::vector<std::uint32_t> local_;                      // global id -> local id in that document
   std::uint32_t epoch_ = 0;
 };
 
