@@ -7,6 +7,8 @@
 
 #include <filesystem>
 
+#include "support/run_command.hpp"
+
 namespace fs = std::filesystem;
 using docpipe::PluginRegistry;
 
@@ -74,4 +76,28 @@ TEST_CASE("the search path puts --plugin-path first, then DOCPIPE_PLUGIN_PATH", 
   CHECK(dirs[1] == "/env/one");
   CHECK(dirs[2] == "/env/two");
   CHECK(dirs[3].filename() == "plugins");
+}
+
+TEST_CASE("a world-writable plugin directory or file is refused, saying why", "[loader]") {
+  const docpipe::testing::TempDir dir;
+  const fs::path plugins = fs::path(dir.path()) / "plugins";
+  fs::create_directories(plugins);
+  fs::copy_file(case_dir("good") / "keywords.so", plugins / "keywords.so");
+  fs::permissions(plugins, fs::perms::others_write, fs::perm_options::add);
+  {
+    const PluginRegistry registry({plugins});
+    CHECK(registry.plugins().empty());
+    REQUIRE(registry.problems().size() == 1);
+    CHECK_THAT(registry.problems()[0], Catch::Contains("world-writable directory") && Catch::Contains("chmod o-w"));
+  }
+  fs::permissions(plugins, fs::perms::others_write, fs::perm_options::remove);
+  fs::permissions(plugins / "keywords.so", fs::perms::others_write, fs::perm_options::add);
+  {
+    const PluginRegistry registry({plugins});
+    CHECK(registry.plugins().empty());
+    REQUIRE(registry.problems().size() == 1);
+    CHECK_THAT(registry.problems()[0], Catch::Contains("keywords.so") && Catch::Contains("world-writable file"));
+  }
+  fs::permissions(plugins / "keywords.so", fs::perms::others_write, fs::perm_options::remove);
+  CHECK(PluginRegistry({plugins}).find("keywords") != nullptr);
 }

@@ -64,6 +64,27 @@ std::size_t invalid_subpart_length(std::string_view s, std::size_t i) {
   return n;
 }
 
+// Writing a value back (RapidJSON's Accept) recurses once per level, so
+// hostile nesting is refused before that; parsing itself is iterative.
+constexpr std::size_t kMaxNesting = 512;
+
+std::size_t nesting_depth(const Json& root) {
+  std::size_t deepest = 0;
+  std::vector<std::pair<const Json*, std::size_t>> stack{{&root, 1}};
+  while (!stack.empty()) {
+    const auto [value, depth] = stack.back();
+    stack.pop_back();
+    deepest = std::max(deepest, depth);
+    if (deepest > kMaxNesting) break;
+    if (value->IsArray()) {
+      for (const auto& item : value->GetArray()) stack.emplace_back(&item, depth + 1);
+    } else if (value->IsObject()) {
+      for (const auto& member : value->GetObject()) stack.emplace_back(&member.value, depth + 1);
+    }
+  }
+  return deepest;
+}
+
 std::string json_text(const Json& value) {
   rapidjson::StringBuffer buffer;
   Writer writer(buffer);
@@ -291,12 +312,13 @@ std::size_t repair_utf8(std::string& text) {
 Document parse_document(std::string_view line, const std::string& fallback_id) {
   rapidjson::Document json;
   // kParseStopWhenDoneFlag is not used: trailing garbage after the object is an error.
-  json.Parse(line.data(), line.size());
+  json.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
   if (json.HasParseError()) {
     bad(fmt::format("not valid JSON: {} at byte {}", rapidjson::GetParseError_En(json.GetParseError()),
                     json.GetErrorOffset()));
   }
   if (!json.IsObject()) bad("a document must be a JSON object with \"text\"");
+  if (nesting_depth(json) > kMaxNesting) bad(fmt::format("JSON nested deeper than {} levels", kMaxNesting));
   Document doc;
   auto text = json.FindMember("text");
   if (text == json.MemberEnd()) bad("no \"text\" field");

@@ -80,6 +80,19 @@ TEST_CASE("unreadable documents say why", "[json_io]") {
   CHECK_THROWS_WITH(parse_document(R"({"text":"ab","sentences":[{"begin":0,"end":9}]})", "f"),
                     Catch::Contains("past the end"));
   CHECK(parse_document(R"({"text":"ab"})", "file.jsonl:3").id == "file.jsonl:3");
+  const std::string deep = R"({"text":"x","m":)" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  CHECK_THROWS_WITH(parse_document(deep, "f"), Catch::Contains("nested deeper than 512 levels"));
+  const std::string ok = R"({"text":"x","m":)" + std::string(100, '[') + std::string(100, ']') + "}";
+  CHECK(parse_document(ok, "f").meta.size() == 1);
+}
+
+TEST_CASE("NUL bytes, BOMs and every line end survive as text", "[json_io]") {
+  const Document doc = parse_document(R"({"text":"a\u0000b\r\nc\rd\ufeffe"})", "f");
+  CHECK(doc.text == std::string("a\0b\r\nc\rd\xEF\xBB\xBF" "e", 12));
+  std::string line;
+  write_document(doc, {}, line);
+  line.pop_back();
+  CHECK(parse_document(line, "f").text == doc.text);
 }
 
 TEST_CASE("invalid UTF-8 is replaced by U+FFFD, one per maximal invalid subpart", "[json_io]") {

@@ -1,6 +1,7 @@
 #include <docpipe/framework/pipeline.hpp>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 using namespace docpipe;
 
@@ -35,4 +36,32 @@ TEST_CASE("options are typed and range-checked against the plugin's specs", "[pi
   const auto spec = parse_pipeline("stages:\n  - plugin: tokeniser\n", "p.yaml");
   CHECK_THROWS_WITH(resolve_pipeline(spec, registry),
                     Catch::Contains("p.yaml:2:13: unknown plugin 'tokeniser'") && Catch::Contains("plugins found: none"));
+}
+
+TEST_CASE("hostile pipeline files get a clear error, in bounded time and memory", "[pipeline]") {
+  // "Billion laughs": aliases nested ten deep would expand to 10^9 items.
+  std::string bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < 10; ++i) {
+    bomb += fmt::format("a{}: &a{} [", i, i);
+    for (int k = 0; k < 10; ++k) bomb += fmt::format("{}*a{}", k ? ", " : "", i - 1);
+    bomb += "]\n";
+  }
+  CHECK_THROWS_WITH(parse_pipeline(bomb + "stages: []\n", "p.yaml"), Catch::Contains("p.yaml:1:1: unknown key 'a0'"));
+  const std::string in_option = "x: &x [1, 2]\nstages:\n  - plugin: a\n    with:\n      words: [*x, *x]\n";
+  CHECK_THROWS_WITH(parse_pipeline("pipeline: p\n" + in_option.substr(in_option.find("stages")), "p.yaml"),
+                    Catch::Contains("unknown anchor") || Catch::Contains("not valid YAML"));
+  std::string nested = "stages:\n  - plugin: a\n    with:\n      words: ";
+  for (int i = 0; i < 9; ++i) nested += "[";
+  nested += "x";
+  for (int i = 0; i < 9; ++i) nested += "]";
+  CHECK_THROWS_WITH(parse_pipeline(nested + "\n", "p.yaml"), Catch::Contains("list items must be plain values"));
+  CHECK_THROWS_WITH(parse_pipeline("stages: " + std::string(200000, '[') + std::string(200000, ']'), "p.yaml"),
+                    Catch::Contains("p.yaml:1:"));
+  CHECK_THROWS_WITH(parse_pipeline("- 1\n- 2\n", "p.yaml"), Catch::Contains("must be a map"));
+  CHECK_THROWS_WITH(parse_pipeline("stages:\n  - plugin: [a]\n", "p.yaml"),
+                    Catch::Contains("p.yaml:2:13: 'plugin' must be a string"));
+  CHECK_THROWS_WITH(parse_pipeline("stages:\n  - plugin: a\n    with: 3\n", "p.yaml"),
+                    Catch::Contains("p.yaml:3:11: 'with' must be a map"));
+  CHECK_THROWS_WITH(parse_pipeline("pipeline: {a: 1}\nstages: []\n", "p.yaml"),
+                    Catch::Contains("p.yaml:1:11: 'pipeline' must be a string"));
 }

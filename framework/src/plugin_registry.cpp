@@ -9,9 +9,11 @@
 #include <libelf.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <optional>
 #include <cstdlib>
 #include <regex>
 #include <sstream>
@@ -37,6 +39,20 @@ std::string dlopen_message(const fs::path& file) {
   } catch (const std::exception& e) {
     return e.what();
   }
+}
+
+// Like ssh with its keys: code that anyone on the machine can replace is
+// never loaded. A world-writable directory without the sticky bit lets anyone
+// add or swap a library; a world-writable file lets anyone rewrite it.
+std::optional<std::string> untrusted(const fs::path& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return std::nullopt;
+  const bool is_dir = S_ISDIR(st.st_mode);
+  const bool world_writable = (st.st_mode & S_IWOTH) != 0;
+  if (!world_writable || (is_dir && (st.st_mode & S_ISVTX) != 0 && st.st_uid == 0)) return std::nullopt;
+  return fmt::format("{}: refusing to load plugins from a world-writable {} (mode {:04o}): anyone on this machine "
+                     "could put code there that docpipe would run; fix it with `chmod o-w {}`",
+                     path.string(), is_dir ? "directory" : "file", st.st_mode & 07777, path.string());
 }
 
 }  // namespace
@@ -131,12 +147,20 @@ PluginRegistry::PluginRegistry(const std::vector<fs::path>& dirs) : dirs_(dirs) 
   for (const auto& dir : dirs_) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) continue;
+    if (auto why = untrusted(dir)) {
+      problems_.push_back(*why);
+      continue;
+    }
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
       if (entry.path().extension() == ".so" && entry.is_regular_file(ec)) files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
+      if (auto why = untrusted(file)) {
+        problems_.push_back(*why);
+        continue;
+      }
       LoadedPlugin plugin;
       try {
         plugin = load_plugin(file);
