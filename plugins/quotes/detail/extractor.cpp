@@ -1182,7 +1182,8 @@ void Run::process_block(std::size_t bi) {
     }
     // The quote, its marks and its attribution belong to it: no sentence
     // reading of them.
-    const Idx own_b = (pre == Pre::attr) ? std::min(s, pre_attr.speaker.b) : open;
+    // (bounded: a split quote borrows an attribution that may lie far back)
+    const Idx own_b = (pre == Pre::attr) ? std::max(std::min(s, pre_attr.speaker.b), open - kWindow) : open;
     Idx own_e = p.unclosed ? e : close + 1;
     if (post == Post::attr) own_e = std::max({own_e, post_attr.speaker.e, post_attr.cue.e});
     for (Idx j = std::max(b, own_b); j < own_e; ++j) owned_[j] = 1;

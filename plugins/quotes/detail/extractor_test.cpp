@@ -254,6 +254,9 @@ TEST_CASE("hostile input finishes in linear time", "[quotes]") {
   std::string commas = "Tom Reed said";  // one endless sentence of commas
   while (commas.size() < (1U << 20)) commas += ", he said";
   (void)timed(commas);
+  std::string split = "\"Yes,\" Tom Reed said";  // one quote split 100,000 times
+  while (split.size() < (1U << 20)) split += ", \"and yes\"";
+  CHECK(timed(split + ".").size() > 1000);
   std::string lines;  // 100,000 paragraphs, each continuing the last
   while (lines.size() < (1U << 20)) lines += "\"Go on.\"\n";
   const auto chain = timed("\"Yes,\" Tom Reed said.\n" + lines);
