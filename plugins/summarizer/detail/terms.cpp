@@ -12,6 +12,8 @@
 namespace docpipe::summarizer::detail {
 namespace {
 
+constexpr std::size_t kMaxTermBytes = 64;
+
 bool has_alnum(std::string_view word) {
   for (const char c : word) {
     const auto u = static_cast<unsigned char>(c);
@@ -206,7 +208,9 @@ void TermExtractor::extract(std::string_view text, const std::vector<Token>& tok
       ++out.words[s];
       if (tok.end > text.size() || tok.begin >= tok.end) continue;
       const std::string_view word = text.substr(tok.begin, tok.end - tok.begin);
-      if (!has_alnum(word)) continue;
+      // A "word" of more than 64 bytes is no vocabulary (a URL, a run
+      // without spaces); keeping it out also bounds the caches' memory.
+      if (word.size() > kMaxTermBytes || !has_alnum(word)) continue;
       const std::uint32_t g = global_of(word);
       if (g != Vocabulary::kStop) bag.emplace_back(local_of(g), 1);
     }
@@ -217,7 +221,7 @@ void TermExtractor::extract(std::string_view text, const std::vector<Token>& tok
   out.vocabulary = text_terms;
 
   for_each_title_word(title, [&](std::string_view word) {
-    if (!has_alnum(word)) return;
+    if (word.size() > kMaxTermBytes || !has_alnum(word)) return;
     const std::uint32_t g = global_of(word);
     if (g == Vocabulary::kStop) return;
     const std::uint32_t l = local_of(g);
