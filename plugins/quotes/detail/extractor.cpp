@@ -474,7 +474,16 @@ bool Run::backward_subject(Idx cue, Idx s, Attr& out) const {
   if (i < s) return false;
   if (t_[i].word() && !t_[i].cap() && i > s &&
       (text_.substr(t_[i].b, t_[i].e - t_[i].b) == "and" || text_.substr(t_[i].b, t_[i].e - t_[i].b) == "but")) {
-    // "Ms. Sherry smiled and said": the subject of the first verb.
+    // "Ms. Sherry smiled and said", "Giles attempted to … in October and
+    // said": the subject of the sentence's first verb.
+    Idx b = sentence_start(i);
+    while (b < i && !t_[b].word()) ++b;
+    const Span first = forward_np(b, i);
+    if (first.ok() && person_like(first) && first.e < i) {
+      out.speaker = first;
+      out.cue = {cue, cue + 1};
+      return true;
+    }
     for (Idx j = i - 1; j >= s && i - j <= 6; --j) {
       if (!t_[j].word()) break;
       if (t_[j].has(kPronoun) || is_name_word(t_[j])) {
@@ -499,12 +508,12 @@ bool Run::backward_subject(Idx cue, Idx s, Attr& out) const {
     out.cue = {cue, cue + 1};
     return true;
   }
-  if (t_[i].is(',') || (t_[i].is(')'))) {
-    const char opener = t_[i].is(')') ? '(' : ',';
+  if (t_[i].is(',') || t_[i].is(')') || (t_[i].kind == TokKind::punct && t_[i].ch == '-')) {
+    const char opener = t_[i].is(')') ? '(' : t_[i].ch == '-' ? '-' : ',';
     Idx c = i - 1;
     for (; c >= s && i - c <= 30; --c) {
       const Tok& t = t_[c];
-      if (t.is(opener) || (opener == ',' && t.ch == '-' && t.kind == TokKind::punct)) break;
+      if (t.kind == TokKind::punct && (t.ch == opener || (opener == ',' && t.ch == '-'))) break;
       if (paired(t) || boundary_[c] != 0 || t.in_quote()) return false;
     }
     if (c < s || i - c > 30) return false;
@@ -772,19 +781,27 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     bool ok = true;
     // Only an adverbial may follow the verb ("said on Tuesday", "said
     // Wednesday", "told reporters"), never a clause ("said he would…").
-    if (tail < e && !t_[tail].is(',') &&
+    const bool relative =
+        tail < e && t_[tail].word() && !t_[tail].cap() && (text_.substr(t_[tail].b, t_[tail].e - t_[tail].b) == "who");
+    if (tail < e && !t_[tail].is(',') && !relative &&
         !(t_[tail].word() && !t_[tail].cap() && t_[tail].has(kPrep | kTime | kObject)) &&
         !(t_[tail].word() && t_[tail].has(kTime))) {
       continue;
     }
-    for (Idx j = tail; j < e; ++j) {
+    // "When Ryan said he would …, Trump responded by …": the last verb
+    // answers the clause, it does not report it.
+    if (t_[s].word() && t_[s].cap() && t_[s].has(kConj) && !t_[s].has(kThat)) {
+      const std::string_view w = text_.substr(t_[s].b, t_[s].e - t_[s].b);
+      if (w != "And" && w != "But" && w != "Or" && w != "So" && w != "Yet") continue;
+    }
+    for (Idx j = relative ? e : tail; j < e; ++j) {
       const Tok& x = t_[j];
       if (x.is(',') || paired(x)) {
         medial = x.is(',');
         ok = x.is(',');
         break;
       }
-      if (j - tail >= 8 || x.has(kThat | kCue) || x.in_quote()) {
+      if (j - tail >= 14 || x.has(kThat | kCue) || x.in_quote()) {
         ok = false;
         break;
       }
