@@ -356,13 +356,20 @@ Span Run::forward_np(Idx i, Idx e) const {
   if (!det && !first.cap()) {
     // "psychologist Vaile Wright", "former Wisconsin Gov. Jim Doyle": a few
     // lower-case words may lead into a name.
+    // Without a name, "exit polls", "senior campaign aides": up to a role.
     Idx k = i;
+    Idx last_role = -1;
     while (k < e && k - i < 5 && t_[k].word() && !t_[k].cap() &&
            (!t_[k].has(kCue | kCueIndirect | kAux | kBe | kConj | kThat | kPrep | kPronoun | kTime | kObject) ||
             (k > i && text_.substr(t_[k].b, t_[k].e - t_[k].b) == "of"))) {
+      if (t_[k].has(kRole)) last_role = k;
       ++k;
     }
-    if (k > i && k < e && is_name_word(t_[k])) j = k;
+    if (k > i && k < e && is_name_word(t_[k])) {
+      j = k;
+    } else if (last_role > i) {
+      return {i, last_role + 1};
+    }
   }
   for (; j < e && j - i < 9; ++j) {
     const Tok& t = t_[j];
