@@ -855,8 +855,13 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (j > s && t_[j - 1].word() && (t_[j - 1].has(kBe) || text_.substr(t_[j - 1].b, 2) == "to")) continue;
     Attr a;
     if (!subject_of(j, s, a) && !relative_subject(j, s, a)) continue;
-    if (t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker))
-      continue;  // "a fundraising email stressing…"
+    // "a fundraising email stressing…": a noun, not a verb.
+    if (t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker)) continue;
+    if (a.speaker.e - a.speaker.b == 1) {
+      // The writer's own "I think", "you know" are not reported speech.
+      const std::string_view w = text_.substr(t_[a.speaker.b].b, t_[a.speaker.b].e - t_[a.speaker.b].b);
+      if (w == "I" || w == "you" || w == "You") continue;
+    }
     Idx k = j + 1;
     if (t.has(kCueObj)) {
       if (k < e && t_[k].word() && t_[k].has(kObject)) {
