@@ -57,6 +57,7 @@ std::set<std::string, std::less<>> layers_to_score(eval::GoldKind kind, const st
   const auto known = eval::Evaluator::known_layers(kind);
   std::vector<std::string> wanted = asked.empty() ? known : split_list(asked);
   std::set<std::string, std::less<>> out;
+  std::vector<std::string> unscored;
   for (const auto& layer : wanted) {
     if (std::find(known.begin(), known.end(), layer) == known.end()) {
       throw ConfigError(
@@ -67,7 +68,16 @@ std::set<std::string, std::less<>> layers_to_score(eval::GoldKind kind, const st
       out.insert(layer);
     } else if (!asked.empty()) {
       spdlog::warn("--layers: the predictions have no '{}' layer; it is not scored", layer);
+    } else {
+      unscored.push_back(layer);
     }
+  }
+  if (!out.empty() && !unscored.empty()) {
+    // `docpipe run` leaves tokens out unless --layers names them: say so.
+    spdlog::warn("not scored, the predictions have no such layer: {}{}", join(unscored),
+                 std::find(unscored.begin(), unscored.end(), "tokens") != unscored.end()
+                     ? " (docpipe run writes tokens only when --layers names them)"
+                     : "");
   }
   if (out.empty()) {
     throw ConfigError(fmt::format("nothing to score: a {} gold file scores {}, and the predictions have none of them",
