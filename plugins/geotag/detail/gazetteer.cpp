@@ -225,6 +225,17 @@ void FlatIndex<Value>::build(std::vector<Item> items) {
     ++slots_[slot].end;  // a count until pass 2
     slot_of[i] = static_cast<std::uint32_t>(slot);
   }
+  std::size_t bits = 1 << 12;
+  while (bits < used.size() * 16) bits <<= 1;
+  filter_.assign(bits / 64, 0);
+  filter_mask_ = bits - 1;
+  for (const auto slot : used) {
+    const std::size_t h = std::hash<std::string_view>{}(slots_[slot].key);
+    const std::size_t b1 = (h >> 7) & filter_mask_;
+    const std::size_t b2 = (h >> 29) & filter_mask_;
+    filter_[b1 / 64] |= std::uint64_t{1} << (b1 % 64);
+    filter_[b2 / 64] |= std::uint64_t{1} << (b2 % 64);
+  }
   std::uint32_t offset = 0;
   for (const auto slot : used) {
     slots_[slot].begin = offset;
@@ -239,6 +250,9 @@ template <typename Value>
 std::span<const Value> FlatIndex<Value>::find(std::string_view key) const {
   if (slots_.empty()) return {};
   const std::size_t h = std::hash<std::string_view>{}(key);
+  const std::size_t b1 = (h >> 7) & filter_mask_;
+  const std::size_t b2 = (h >> 29) & filter_mask_;
+  if (!(filter_[b1 / 64] >> (b1 % 64) & 1) || !(filter_[b2 / 64] >> (b2 % 64) & 1)) return {};
   const auto tag = static_cast<std::uint32_t>(h >> 32);
   for (std::size_t slot = h & mask_;; slot = (slot + 1) & mask_) {
     const Slot& s = slots_[slot];
@@ -249,6 +263,13 @@ std::span<const Value> FlatIndex<Value>::find(std::string_view key) const {
 
 template class FlatIndex<NameRef>;
 template class FlatIndex<std::uint8_t>;
+
+void WordSet::build() {
+  std::vector<FlatIndex<std::uint8_t>::Item> items;
+  items.reserve(store_.size());
+  for (const auto& w : store_) items.push_back({w, 1});
+  index_.build(std::move(items));
+}
 
 void Words::load_file(const std::filesystem::path& path) { load_text(read_data_file(path)); }
 
@@ -287,6 +308,10 @@ void Words::load_text(std::string_view text) {
     } else if (category == "never") {
       never.insert(normalized(word));
     }
+  }
+  for (WordSet* set : {&first, &lower, &title, &after_ok, &org, &prep, &prefix, &never, &function, &institution,
+                       &person_verb, &person_before}) {
+    set->build();
   }
 }
 

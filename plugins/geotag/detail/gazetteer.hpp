@@ -72,13 +72,6 @@ struct NameRef {
 /// True for populated places (PPL, PPLC, PPLA, ...).
 [[nodiscard]] bool is_city_feature(std::string_view feature);
 
-/// Hash that lets string containers be searched with a string_view.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-
 /// A read-only hash index from string keys to runs of values, built in one
 /// go: one allocation for the table and one for the values, so that loading
 /// 200,000 names takes milliseconds rather than a node per name.
@@ -104,6 +97,10 @@ class FlatIndex {
   std::vector<Value> values_;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  // Two bits per key in a bitmap that stays in cache: most capitalised words
+  // are no name, and the bitmap says so without touching the table.
+  std::vector<std::uint64_t> filter_;
+  std::size_t filter_mask_ = 0;
 };
 
 /// Places by normalized name.
@@ -147,6 +144,21 @@ class Gazetteer {
   std::vector<Unit> scratch_;
   FlatIndex<NameRef> names_;
   FlatIndex<std::uint8_t> prefixes_;
+};
+
+/// A set of words, built once and then only searched.
+class WordSet {
+ public:
+  /// Adds `word`; call build() before searching.
+  void insert(std::string word) { store_.push_back(std::move(word)); }
+  /// Makes the words inserted so far searchable.
+  void build();
+  /// True when `word` is in the set.
+  [[nodiscard]] bool contains(std::string_view word) const { return !index_.find(word).empty(); }
+
+ private:
+  std::deque<std::string> store_;  ///< stable addresses for the index's keys
+  FlatIndex<std::uint8_t> index_;
 };
 
 /// Word lists the recogniser reads context with (data/words.tsv).

@@ -30,6 +30,7 @@ struct Candidate {
   std::uint32_t end = 0;
   std::string key;
   std::vector<NameRef> refs;
+  bool big = false;  ///< see big_place below; decided once per candidate
   bool accepted = false;
   bool name_part = false;  ///< rejected as the first half of a longer name
   bool dateline = false;
@@ -124,7 +125,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     std::uint32_t p = u.begin;
     while (p > units[i - 1].end && is_space(text[p - 1])) --p;
     const char c = p > 0 ? text[p - 1] : '\n';
-    u.initial = c == '"' || c == ':' || (p >= 3 && text.substr(p - 3, 3) == "\xE2\x80\x9C");
+    u.initial = c == '"' || c == ':' || (c == '\x9C' && p >= 3 && text.substr(p - 3, 3) == "\xE2\x80\x9C");
   }
 
   // Title-case lines and sentences (headlines, bylines) cannot tell names
@@ -240,12 +241,14 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   };
   // Countries, regions, capitals and populous states: names a reader takes
   // for the place even where a person could bear them.
-  const auto big_place = [&](const Candidate& c) {
-    return std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& r) {
+  const auto decide_big = [&](Candidate& c) {
+    c.big = std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& r) {
       const Entry& e = gazetteer_.entry(r.entry);
       return is_level(e.kind) || e.kind == Kind::capital || (e.kind == Kind::adm1 && e.population >= 300000);
     });
   };
+  for (auto& c : cands) decide_big(c);
+  const auto big_place = [](const Candidate& c) { return c.big; };
   const auto only_kind = [&](const Candidate& c, NameKind k) {
     return std::all_of(c.refs.begin(), c.refs.end(), [&](const NameRef& r) { return r.kind == k; });
   };
@@ -321,6 +324,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
                                 [](const NameRef& r) { return r.kind == NameKind::abbreviation; }),
                  c.refs.end());
     if (c.refs.empty()) continue;
+    decide_big(c);
 
     if (single && words_.never.contains(c.key)) continue;
     if (c.key.size() < 3 && c.key.find('.') == std::string::npos && !is_all_caps(text, c.begin, c.end)) continue;
