@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 
+#include <docpipe/framework/distributed.hpp>
 #include <docpipe/framework/isolate.hpp>
 #include <docpipe/framework/pipeline.hpp>
 #include <docpipe/framework/runner.hpp>
@@ -36,6 +37,9 @@ struct RunArgs {
   std::string on_error = "continue";
   bool isolate = false;
   bool resume = false;
+  std::string shard;
+  bool mpi = false;
+  std::size_t chunk = 1000;
 };
 
 std::set<std::string, std::less<>> parse_layers(const std::string& list) {
@@ -110,6 +114,16 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
   cmd->add_flag("--isolate", args->isolate,
                 "Run the stages in worker processes: a crash or hang costs one document, not the run");
   cmd->add_flag("--resume", args->resume, "Continue a killed run with the same arguments where it stopped");
+  cmd->add_option("--shard", args->shard,
+                  "Process only shard I of N (records whose index mod N is I) and write OUTPUT.manifest.jsonl "
+                  "for `docpipe merge`")
+      ->type_name("I/N");
+  cmd->add_flag("--mpi", args->mpi,
+                "Run as one rank of an MPI job (mpirun, srun): rank 0 hands out chunks, each chunk is a part "
+                "file in the --output directory (see docs/scale-out.md)");
+  cmd->add_option("--chunk", args->chunk, "With --mpi: records per chunk")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   cmd->callback([&globals, args] {
     const PipelineSpec spec = read_pipeline_file(args->pipeline);
     const auto stages = resolve_pipeline(spec, globals.registry());
@@ -128,6 +142,24 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
     if (args->doc_timeout > 0) options.doc_timeout = std::chrono::duration<double>(args->doc_timeout);
     options.write = write_options(*args);
     if (options.split > 0 && options.output == "-") throw ConfigError("--split needs --output DIRECTORY");
+    if (!args->shard.empty()) {
+      if (args->mpi || options.split > 0) throw ConfigError("--shard cannot be combined with --mpi or --split");
+      const Shard shard = parse_shard(args->shard);
+      options.reader.shard_index = shard.index;
+      options.reader.shard_count = shard.count;
+      if (options.output != "-") options.manifest = manifest_path(options.output);
+    }
+    if (args->mpi) {
+      if (options.output == "-" || options.split > 0 || !options.errors.empty()) {
+        throw ConfigError("--mpi writes part files into a directory: give -o DIRECTORY, without --split or --errors");
+      }
+      if (options.stop_on_error || options.max_errors > 0) {
+        throw ConfigError("--mpi does not support --on-error stop or --max-errors");
+      }
+      if (std::find(options.inputs.begin(), options.inputs.end(), "-") != options.inputs.end()) {
+        throw ConfigError("--mpi reads files, not stdin: every rank reads the inputs");
+      }
+    }
     if (options.write.layers) {
       for (const auto& layer : *options.write.layers) {
         const bool provided = std::any_of(stages.begin(), stages.end(), [&](const ResolvedStage& s) {
@@ -141,7 +173,9 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
       }
     }
 
-    RunStats stats;
+    std::unique_ptr<WorkerPool> workers;
+    std::unique_ptr<Pipeline> pipeline;
+    DocumentProcessor process;
     if (args->isolate) {
       WorkerPoolOptions pool;
       pool.program = boost::dll::program_location().string();
@@ -154,12 +188,25 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
       if (args->no_text) pool.arguments.emplace_back("--no-text");
       pool.workers = options.threads > 0 ? options.threads : std::thread::hardware_concurrency();
       pool.timeout = options.doc_timeout;
-      WorkerPool workers(pool);
-      stats = run_documents([&workers](Document& doc) { return workers.process(doc); }, options);
+      workers = std::make_unique<WorkerPool>(pool);
+      process = [&workers](Document& doc) { return workers->process(doc); };
     } else {
-      const Pipeline pipeline(stages, spec);
-      stats = run_documents(in_process(pipeline, options.write), options);
-      for (const auto& t : pipeline.timings()) {
+      pipeline = std::make_unique<Pipeline>(stages, spec);
+      process = in_process(*pipeline, options.write);
+    }
+
+    RunStats stats;
+    if (args->mpi) {
+      MpiOptions mpi;
+      mpi.chunk_records = args->chunk;
+      const auto totals = run_mpi(process, options, mpi);
+      if (!totals) return;  // not rank 0: rank 0 reports for the job
+      stats = *totals;
+    } else {
+      stats = run_documents(process, options);
+    }
+    if (pipeline) {
+      for (const auto& t : pipeline->timings()) {
         stats.stages.push_back({t.name, std::chrono::duration<double>(t.total).count()});
       }
     }

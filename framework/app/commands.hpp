@@ -29,6 +29,7 @@ void add_plugins_command(CLI::App& app, GlobalOptions& globals);
 void add_describe_command(CLI::App& app, GlobalOptions& globals);
 void add_validate_command(CLI::App& app, GlobalOptions& globals);
 void add_run_command(CLI::App& app, GlobalOptions& globals);
+void add_merge_command(CLI::App& app, GlobalOptions& globals);
 void add_eval_command(CLI::App& app, GlobalOptions& globals);
 void add_view_command(CLI::App& app, GlobalOptions& globals);
 

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   app.add_flag_callback("-q,--quiet", [] { spdlog::set_level(spdlog::level::err); }, "Log errors only");
 
   add_run_command(app, globals);
+  add_merge_command(app, globals);
   add_eval_command(app, globals);
   add_view_command(app, globals);
   add_validate_command(app, globals);

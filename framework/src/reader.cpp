@@ -90,7 +90,17 @@ bool DocumentReader::open_next(InputRecord& record) {
   return true;
 }
 
+// The next record of this shard; records of other shards are read unparsed.
 bool DocumentReader::read_record(InputRecord& record, bool parse) {
+  for (;;) {
+    const bool mine = options_.shard_count <= 1 || position_ % options_.shard_count == options_.shard_index;
+    if (!read_any_record(record, parse && mine)) return false;
+    record.index = position_++;
+    if (mine) return true;
+  }
+}
+
+bool DocumentReader::read_any_record(InputRecord& record, bool parse) {
   record = InputRecord{};
   for (;;) {
     if (!lines_ && next_file_ < files_.size() && !is_jsonl_path(files_[next_file_])) {

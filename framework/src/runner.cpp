@@ -53,6 +53,21 @@ std::string error_line(const Item& item) {
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
+std::string manifest_line(const Item& item) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("record");
+  w.Uint64(item.record.index);
+  w.Key("id");
+  if (item.record.doc) w.String(item.record.doc->id.data(), static_cast<rapidjson::SizeType>(item.record.doc->id.size()));
+  else w.Null();
+  w.Key("status");
+  w.String(item.result.error.empty() ? "ok" : "failed");
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
 // A FILE* with a large buffer and a byte count, truncated to a known size on
 // resume. Errors on write are thrown, never ignored.
 class OutFile {
@@ -118,15 +133,17 @@ struct Checkpoint {
   std::uint64_t part_docs = 0;
   std::uint64_t output_bytes = 0;
   std::uint64_t errors_bytes = 0;
+  std::uint64_t manifest_bytes = 0;
   std::uint64_t documents = 0;
   std::uint64_t failed = 0;
   bool done = false;
 };
 
 std::string checkpoint_line(const Checkpoint& c) {
-  return fmt::format("{} records={} part={} part_docs={} output_bytes={} errors_bytes={} documents={} failed={}\n",
-                     c.done ? "done" : "at", c.records, c.part, c.part_docs, c.output_bytes, c.errors_bytes,
-                     c.documents, c.failed);
+  return fmt::format(
+      "{} records={} part={} part_docs={} output_bytes={} errors_bytes={} manifest_bytes={} documents={} failed={}\n",
+      c.done ? "done" : "at", c.records, c.part, c.part_docs, c.output_bytes, c.errors_bytes, c.manifest_bytes,
+      c.documents, c.failed);
 }
 
 // The last complete line of a journal; a line cut by a kill has no '\n'.
@@ -153,6 +170,7 @@ std::optional<Checkpoint> read_journal(const std::string& path) {
     else if (key == "part_docs") c.part_docs = value;
     else if (key == "output_bytes") c.output_bytes = value;
     else if (key == "errors_bytes") c.errors_bytes = value;
+    else if (key == "manifest_bytes") c.manifest_bytes = value;
     else if (key == "documents") c.documents = value;
     else if (key == "failed") c.failed = value;
   }
@@ -189,6 +207,7 @@ class Sink {
       std::error_code ec;
       fs::remove(errors_path_, ec);  // a stale errors file from an earlier run would mislead
     }
+    if (!options.manifest.empty()) manifest_.open(options.manifest, resuming, start.manifest_bytes);
     if (!journal_path_.empty()) {
       journal_ = std::fopen(journal_path_.c_str(), resuming ? "ab" : "wb");
       if (journal_ == nullptr) {
@@ -221,6 +240,7 @@ class Sink {
       }
       ++at_.failed;
     }
+    if (manifest_.is_open()) manifest_.write(manifest_line(item));
     ++at_.records;
   }
 
@@ -228,8 +248,10 @@ class Sink {
   void checkpoint(bool done) {
     out_.flush();
     errors_.flush();
+    manifest_.flush();
     at_.output_bytes = out_.bytes();
     at_.errors_bytes = errors_.bytes();
+    at_.manifest_bytes = manifest_.bytes();
     at_.done = done;
     if (journal_ == nullptr) return;
     const std::string line = checkpoint_line(at_);
@@ -239,7 +261,11 @@ class Sink {
     }
   }
 
-  void close() { out_.close(); errors_.close(); }
+  void close() {
+    out_.close();
+    errors_.close();
+    manifest_.close();
+  }
 
   [[nodiscard]] const Checkpoint& at() const { return at_; }
   [[nodiscard]] std::string errors_path() const { return errors_.is_open() || at_.failed > 0 ? errors_path_ : ""; }
@@ -255,6 +281,7 @@ class Sink {
   Checkpoint at_;
   OutFile out_;
   OutFile errors_;
+  OutFile manifest_;
   std::string errors_path_;
   std::string journal_path_;
   std::FILE* journal_ = nullptr;
@@ -337,6 +364,11 @@ DocumentProcessor in_process(const Pipeline& pipeline, const WriteOptions& write
 }
 
 RunStats run_documents(const DocumentProcessor& process, const RunOptions& options) {
+  DocumentReader reader(options.inputs, options.reader);
+  return run_documents(process, options, reader);
+}
+
+RunStats run_documents(const DocumentProcessor& process, const RunOptions& options, DocumentReader& reader) {
   const auto start = Clock::now();
   const std::size_t threads =
       options.threads > 0 ? options.threads : static_cast<std::size_t>(tbb::info::default_concurrency());
@@ -352,7 +384,6 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
     return stats;
   }
   Sink sink(options, begin);
-  DocumentReader reader(options.inputs, options.reader);
   if (begin.records > 0) {
     const std::size_t skipped = reader.skip(begin.records);
     if (skipped != begin.records) {
@@ -362,7 +393,12 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
     spdlog::info("--resume: {} records already done, going on from there", begin.records);
   }
   stats.resumed_from = begin.records;
-  Progress progress(reader.total_bytes(), options.progress_interval);
+  std::optional<std::size_t> total_bytes = reader.total_bytes();
+  if (total_bytes && options.reader.shard_count > 1) *total_bytes /= options.reader.shard_count;
+  if (options.max_records > 0) total_bytes.reset();  // a range of the inputs: their size says nothing
+  Progress progress(total_bytes, options.progress_interval);
+  std::size_t left = options.max_records > 0 ? options.max_records - std::min<std::size_t>(options.max_records, begin.records)
+                                             : SIZE_MAX;
   std::atomic<bool> stop{false};
   auto last_checkpoint = Clock::now();
 
@@ -373,10 +409,11 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
         tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
                                       [&](tbb::flow_control& fc) -> Item* {
                                         auto item = std::make_unique<Item>();
-                                        if (stop.load() || !reader.next(item->record)) {
+                                        if (stop.load() || left == 0 || !reader.next(item->record)) {
                                           fc.stop();
                                           return nullptr;
                                         }
+                                        if (left != SIZE_MAX) --left;
                                         return item.release();
                                       }) &
             tbb::make_filter<Item*, Item*>(

@@ -25,6 +25,7 @@ struct InputRecord {
   std::string file;       ///< input file ("-" for stdin)
   std::size_t line = 0;   ///< 1-based line in a JSONL input; 0 for a text file
   std::size_t bytes = 0;  ///< input bytes this record took
+  std::size_t index = 0;  ///< 0-based position among all records of the inputs, in input order
 };
 
 /// True when `path` is read as JSONL: "-", or .jsonl/.ndjson/.json, also
@@ -40,6 +41,11 @@ struct ReaderOptions {
   /// Documents (JSONL lines, text files) larger than this are refused with
   /// an error record, without being held in memory.
   std::size_t max_doc_bytes = std::size_t{256} << 20;
+  /// Static sharding (--shard I/N): only records whose index is
+  /// shard_index modulo shard_count are returned; the others are passed over
+  /// unparsed. N readers with I = 0..N-1 together return every record once.
+  std::size_t shard_index = 0;
+  std::size_t shard_count = 1;
 };
 
 /// Reads input files in order, one record at a time. Not thread-safe.
@@ -53,14 +59,18 @@ class DocumentReader {
   /// Fills `record` with the next record; false at the end of all inputs.
   /// An input that cannot be opened or read gives one record with the error.
   bool next(InputRecord& record);
-  /// Skips `count` records without parsing them (for --resume); returns how
-  /// many were skipped.
+  /// Skips `count` records (of this shard) without parsing them (for
+  /// --resume); returns how many were skipped.
   std::size_t skip(std::size_t count);
+  /// Index of the next record of the inputs (all shards counted): how many
+  /// records have been read or passed over so far.
+  [[nodiscard]] std::size_t position() const { return position_; }
   /// Total size of the input files in bytes, when known (not for stdin).
   [[nodiscard]] std::optional<std::size_t> total_bytes() const;
 
  private:
   bool read_record(InputRecord& record, bool parse);
+  bool read_any_record(InputRecord& record, bool parse);
   void read_text_file(const std::string& path, InputRecord& record, bool parse) const;
   bool open_next(InputRecord& record);
   std::vector<std::string> files_;
@@ -69,6 +79,7 @@ class DocumentReader {
   std::string current_;
   std::unique_ptr<detail::LineReader> lines_;
   std::size_t line_ = 0;
+  std::size_t position_ = 0;
 };
 
 }  // namespace docpipe

@@ -35,6 +35,11 @@ struct RunOptions {
   std::size_t split = 0;             ///< >0: part files of at most this many documents in `output`/
   std::string errors;                ///< errors JSONL; "" = OUTPUT.errors.jsonl (none for stdout)
   std::string stats;                 ///< "" or a file for the summary as JSON
+  /// "" or a file that gets one line per record read, in order:
+  /// {"record":INDEX,"id":ID,"status":"ok"|"failed"} (what `docpipe merge`
+  /// needs to put shard and MPI part outputs back in input order).
+  std::string manifest;
+  std::size_t max_records = 0;       ///< >0: end after this many records (those of a resumed run included)
   WriteOptions write;
   ReaderOptions reader;
   std::size_t threads = 0;           ///< 0: all cores
@@ -69,6 +74,11 @@ struct RunStats {
 /// run goes on unless the policy says stop. Throws ConfigError when an
 /// output cannot be opened or --resume cannot be honoured.
 RunStats run_documents(const DocumentProcessor& process, const RunOptions& options);
+
+/// The same over a reader the caller keeps: records are read from where
+/// `reader` stands (options.inputs and options.reader are not used), so one
+/// reader can serve many runs over consecutive ranges (MPI chunks).
+RunStats run_documents(const DocumentProcessor& process, const RunOptions& options, DocumentReader& reader);
 
 /// A processor that runs `pipeline` in this process and writes with `write`.
 [[nodiscard]] DocumentProcessor in_process(const Pipeline& pipeline, const WriteOptions& write);
