@@ -10,6 +10,7 @@ packages=(
   libstemmer-dev libelf-dev zlib1g-dev libzstd-dev
   libicu-dev  # the ICU baseline of bench/
   chromium    # the browser test of docpipe view
+  openmpi-bin libopenmpi-dev  # docpipe run --mpi and its tests
 )
 
 missing=()
