@@ -9,7 +9,7 @@ the same invocation (so ratios hold on a noisy machine).
 Runs, each with 1 thread and with all cores:
   cat          `cat CORPUS > /dev/null`: reading the file, the physical floor
   icu          bench/icu_baseline.cpp: ICU word + sentence BreakIterators over
-               the same JSONL (built here with g++; needs libicu-dev, libtbb-dev)
+               the same JSONL (built here with $CXX or g++; needs libicu-dev, libtbb-dev)
   PIPELINE     `docpipe run PIPELINE CORPUS -o - -j N` (output discarded)
   plugin NAME  one plugin alone: the runner's own time for the stage NAME in a
                pipeline `--base + NAME` (from `docpipe run --stats`, when the
@@ -17,7 +17,7 @@ Runs, each with 1 thread and with all cores:
                the difference of `docpipe run` wall times with and without NAME
 
 The corpus (default ../shared/corpus/news-sample.jsonl) is repeated into
-/tmp/docpipe-bench until it holds at least --size-mb MB. MB/s counts the
+/tmp/docpipe-bench ($DOCPIPE_BENCH_DIR) until it holds at least --size-mb MB. MB/s counts the
 UTF-8 bytes of the documents' text (1 MB = 10^6 bytes); peak RSS comes from
 wait4(2). Python 3 standard library only. Not a test: nothing is asserted.
 """
@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-WORK = Path(tempfile.gettempdir()) / "docpipe-bench"
+WORK = Path(os.environ.get("DOCPIPE_BENCH_DIR") or Path(tempfile.gettempdir()) / "docpipe-bench")
 
 
 def log(msg):
@@ -118,7 +118,7 @@ def build_tools(build_dir):
     WORK.mkdir(parents=True, exist_ok=True)
     icu = WORK / "icu_baseline"
     log("bench: building icu_baseline")
-    subprocess.run(["g++", "-O2", "-std=c++20", "-o", str(icu), str(REPO / "bench/icu_baseline.cpp"),
+    subprocess.run([os.environ.get("CXX", "g++"), "-O2", "-std=c++20", "-o", str(icu), str(REPO / "bench/icu_baseline.cpp"),
                     "-licuuc", "-licui18n", "-licudata", "-ltbb"], check=True)
     return icu
 
@@ -164,6 +164,7 @@ def main():
     ap.add_argument("--threads", default="1,all", help="comma-separated thread counts; 'all' = every core")
     ap.add_argument("--repeat", type=int, default=1, help="runs per row; the fastest is reported")
     ap.add_argument("--no-baselines", action="store_true", help="skip cat and ICU")
+    ap.add_argument("--plugin-path", action="append", default=[], help="also look for plugins here (repeatable)")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--json", help="also write the results here")
     args = ap.parse_args()
@@ -185,7 +186,8 @@ def main():
 
     def add(name, n, result, note=""):
         wall, rss, code, _, err = result
-        row = {"run": name, "threads": n, "seconds": round(wall, 3), "peak_rss_mb": round(rss, 1)}
+        wall = max(wall, 1e-6)
+        row = {"run": name, "threads": n, "seconds": round(wall, 3), "wall": wall, "peak_rss_mb": round(rss, 1)}
         if code != 0:
             row["error"] = " / ".join(err) or f"exit code {code}"
         else:
@@ -198,7 +200,7 @@ def main():
         log(f"bench: {name} -j{n}: " + (row.get("error") or f"{wall:.2f} s, {row['text_mb_s']} MB/s, {rss:.0f} MB"))
         return row
 
-    env_path = ["--plugin-path", str(plugin_dir)]
+    env_path = [a for d in [*args.plugin_path, plugin_dir] for a in ("--plugin-path", str(d))]
     help_text = subprocess.run([str(docpipe), "run", "--help"], capture_output=True, text=True).stdout
     has_stats = "--stats" in help_text
     stats_file = WORK / "stats.json"
@@ -249,7 +251,7 @@ def main():
                 b = best_of(args.repeat, [str(docpipe), *env_path, "-q", "run", str(base), str(corpus), "-o", "-",
                                           "-j", str(n)])
                 if a[2] == 0 and b[2] == 0:
-                    extra = a[0] - b[0]
+                    extra = a[0] - b[0]  # may be <= 0 on a noisy machine: no rate then
                     entry["wall_with"] = round(a[0], 3)
                     entry["wall_tokenizer_only"] = round(b[0], 3)
                     entry["difference_mb_s"] = round(text_bytes / 1e6 / extra, 2) if extra > 0 else None
@@ -269,9 +271,9 @@ def main():
         if "error" in r:
             continue
         if cat_row:
-            r["x_cat_time"] = round(r["seconds"] / cat_row["seconds"], 1)
+            r["x_cat_time"] = round(r["wall"] / cat_row["wall"], 1)
         if r["threads"] in icu_row:
-            r["x_icu_speed"] = round(r["text_mb_s"] / icu_row[r["threads"]]["text_mb_s"], 2)
+            r["x_icu_speed"] = round(icu_row[r["threads"]]["wall"] / r["wall"], 2)
 
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": info, "runs": rows, "plugins": plugin_rows}, indent=1))

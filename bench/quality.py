@@ -12,13 +12,14 @@ are skipped. Python 3 standard library only.
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-WORK = Path(tempfile.gettempdir()) / "docpipe-bench"
+WORK = Path(os.environ.get("DOCPIPE_BENCH_DIR") or Path(tempfile.gettempdir()) / "docpipe-bench")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import build_tools, find_build_dir  # noqa: E402  (same folder)
 
