@@ -64,7 +64,7 @@ PluginInfo describe() {
       .options =
           {
               with_range(option_int("min_population", 0, "Ignore cities with fewer inhabitants."), 0, 1e9),
-              option_list("gazetteers", {}, "Extra gazetteer files (TSV, optionally .gz) added to the shipped one."),
+              option_list("gazetteers", {}, "Extra gazetteer files (TSV; .gz and .zst read too) added to the shipped one."),
               option_list("focus_countries", {}, "ISO 3166-1 alpha-2 codes of countries to prefer when a name is ambiguous."),
               option_bool("demonyms", true, "Tag demonyms (\"Russian\") as the place they name."),
               with_range(option_number("min_confidence", 0.0, "Drop places with a lower confidence."), 0, 1),

@@ -41,21 +41,17 @@ bool parse_number(std::string_view s, T& out) {
 
 }  // namespace
 
-bool is_country_feature(std::string_view f) { return f.starts_with("PCL") || f == "TERR"; }
-bool is_region_feature(std::string_view f) { return f == "CONT" || f == "RGN" || f == "AREA"; }
-bool is_city_feature(std::string_view f) { return f.starts_with("PPL") || f == "STLMT"; }
-
 Kind kind_of_feature(std::string_view f) {
-  if (is_country_feature(f)) return Kind::country;
+  if (f.starts_with("PCL") || f == "TERR") return Kind::country;
   if (f == "CONT") return Kind::continent;
-  if (is_region_feature(f)) return Kind::region;
+  if (f == "RGN" || f == "AREA") return Kind::region;
   if (f == "ADM1") return Kind::adm1;
   if (f == "ADM2") return Kind::adm2;
   if (f == "PPLC") return Kind::capital;
   if (f == "PPLA") return Kind::seat;
   if (f == "PPLA2") return Kind::seat2;
   if (f == "PPLX" || f == "PPLH" || f == "PPLQ" || f == "PPLW") return Kind::minor;
-  if (is_city_feature(f)) return Kind::city;
+  if (f.starts_with("PPL") || f == "STLMT") return Kind::city;
   return Kind::other;
 }
 

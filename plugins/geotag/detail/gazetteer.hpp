@@ -1,6 +1,7 @@
 #pragma once
 // The gazetteer: places with their names, loaded once per stage from the
-// TSV files of data/ (plain or gzip) and shared read-only by all threads.
+// TSV files of data/ (plain, gzip or zstd) and shared read-only by all
+// threads; and the word lists the recogniser reads context with.
 
 #include "detail/text.hpp"
 
@@ -10,7 +11,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace docpipe::geotag::detail {
@@ -65,12 +65,6 @@ struct NameRef {
   float bonus = 0;  ///< added to the entry's prior for this name
 };
 
-/// True for feature codes of countries and dependent territories.
-[[nodiscard]] bool is_country_feature(std::string_view feature);
-/// True for continents and named regions (CONT, RGN).
-[[nodiscard]] bool is_region_feature(std::string_view feature);
-/// True for populated places (PPL, PPLC, PPLA, ...).
-[[nodiscard]] bool is_city_feature(std::string_view feature);
 
 /// A read-only hash index from string keys to runs of values, built in one
 /// go: one allocation for the table and one for the values, so that loading

@@ -3,7 +3,6 @@
 #include "detail/text.hpp"
 
 #include <algorithm>
-#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <unordered_map>
