@@ -21,6 +21,7 @@ struct Candidate {
   int needs = kNoNeighbor;  // a quote whose attribution is in this candidate: pick that one first
   std::uint32_t paragraph = 0;
   detail::Style style;
+  double quoted_share = 0.0;  // share of the sentence in a source's own words
 };
 
 std::vector<Sentence> ordered_sentences(const Document& doc, std::size_t cap) {
@@ -61,6 +62,9 @@ void shapes_from_quotes_layer(const Document& doc, const std::vector<Candidate>&
   std::vector<int> where(n, kNoNeighbor);
   std::vector<bool> unattributed(n, false);
   for (const Quote& q : doc.quotes) {
+    // Reported speech ("police said the man was armed") is the story told
+    // by the writer; only a source's own words need their speaker near.
+    if (q.kind == QuoteKind::indirect) continue;
     int anchor = kNoNeighbor;
     if (q.speaker_span) anchor = sentence_at(q.speaker_span->first);
     if (anchor == kNoNeighbor && q.cue_span) anchor = sentence_at(q.cue_span->first);
@@ -86,6 +90,7 @@ void shapes_from_quotes_layer(const Document& doc, const std::vector<Candidate>&
   for (std::size_t i = 0; i < n; ++i) {
     const Offset len = cands[i].span.end - cands[i].span.begin;
     shapes[i].quote = len > 0 && 2 * covered[i] >= len;
+    shapes[i].quoted_share = len > 0 ? std::min(1.0, static_cast<double>(covered[i]) / len) : 0.0;
     if (shapes[i].quote && !shapes[i].attributed && !unattributed[i]) attribution_in[i] = where[i];
   }
 }
@@ -126,6 +131,7 @@ std::vector<Candidate> analyse(const Document& doc, std::size_t cap) {
     }
   }
   for (std::size_t i = 0; i < cands.size(); ++i) {
+    cands[i].quoted_share = shapes[i].quoted_share;
     if (!shapes[i].quote || shapes[i].attributed) continue;
     const int a = attribution_in[i];
     const bool adjacent = a != kNoNeighbor && (a + 1 == static_cast<int>(i) || a == static_cast<int>(i) + 1);
@@ -148,7 +154,7 @@ constexpr double kCentralityWeight = 0.05;
 constexpr double kTitleWeight = 1.0;
 constexpr std::uint32_t kMinWords = 10;       // shorter: a fragment ("Yes, the courier.")
 constexpr double kWeakPenalty = 1.0;          // questions and fragments: picked only when nothing else is left
-constexpr double kQuoteStartPenalty = 0.2;    // a source's words, even attributed, rarely sum up a story
+constexpr double kQuotePenalty = 0.4;         // times the quoted share: a source's words rarely sum up a story
 constexpr double kPronounStartPenalty = 0.3;  // "He said ..." needs the sentence before it
 constexpr double kMmrLambda = 0.95;           // relevance against similarity to what is already picked
 
@@ -223,7 +229,7 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
         double r = 1.0 / static_cast<double>(k + 1) + kCentralityWeight * centrality[k] +
                    kTitleWeight * title_overlap(terms.title, terms.sentences[k]);
         if (c.style.question || terms.words[k] < kMinWords) r -= kWeakPenalty;
-        if (c.style.opens_quote) r -= kQuoteStartPenalty;
+        r -= kQuotePenalty * c.quoted_share;
         if (c.style.leans_back) r -= kPronounStartPenalty;
         relevance[k] = r;
       }

@@ -193,6 +193,11 @@ TEST_CASE("the quotes layer decides attribution when present", "[summarizer]") {
   doc.quotes.front().speaker_span = std::pair<Offset, Offset>{farmers, farmers + 7};
   s.annotate(doc);
   CHECK(doc.summary.size() == 3);
+  // Reported speech is the writer's sentence: it needs no speaker nearby.
+  doc.quotes.front().speaker_span.reset();
+  doc.quotes.front().kind = QuoteKind::indirect;
+  s.annotate(doc);
+  CHECK(doc.summary.size() == 3);
 }
 
 TEST_CASE("lead picks the first prose sentences", "[summarizer]") {

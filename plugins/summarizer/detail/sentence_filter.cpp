@@ -343,6 +343,7 @@ std::vector<QuoteShape> quote_shapes(std::string_view text,
       ++i;
     }
     out[s].quote = total > 0 && (2 * quoted >= total || (starts_inside[s] && quoted > 0));
+    out[s].quoted_share = total > 0 ? static_cast<double>(quoted) / static_cast<double>(total) : 0.0;
   }
   // Pass 2: speech cues outside the quoted words, looked for only where a
   // quote needs them (in it or next to it); most sentences quote nobody.

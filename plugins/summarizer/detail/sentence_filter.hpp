@@ -48,6 +48,7 @@ struct Style {
 /// Quote facts of one sentence.
 struct QuoteShape {
   bool quote = false;       ///< mostly quoted words (or opens inside a running quote)
+  double quoted_share = 0;  ///< share of the sentence's letters and digits inside quote marks
   bool attributed = false;  ///< a speech cue ("said", "told", "according to") outside the quoted words
 };
 
