@@ -19,7 +19,6 @@ struct Candidate {
   Span span;                // the sentence without a leading dateline or headline line
   bool allowed = false;     // may be picked at all
   int needs = kNoNeighbor;  // a quote whose attribution is in this candidate: pick that one first
-  std::uint32_t paragraph = 0;
   detail::Style style;
   double quoted_share = 0.0;  // share of the sentence in a source's own words
 };
@@ -99,7 +98,6 @@ std::vector<Candidate> analyse(const Document& doc, std::size_t cap) {
   const std::vector<Sentence> sentences = ordered_sentences(doc, cap);
   std::vector<Candidate> cands(sentences.size());
   const std::string_view text = doc.text;
-  std::size_t p = 0;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& s = sentences[i];
     const std::string_view whole = text.substr(s.begin, s.end - s.begin);
@@ -108,8 +106,6 @@ std::vector<Candidate> analyse(const Document& doc, std::size_t cap) {
     c.span = {static_cast<Offset>(s.begin + start), s.end};
     c.allowed = !detail::is_weak_shape(whole.substr(start));
     c.style = detail::style_of(whole.substr(start));
-    while (p + 1 < doc.paragraphs.size() && doc.paragraphs[p].end <= s.begin) ++p;
-    c.paragraph = static_cast<std::uint32_t>(p);
   }
 
   std::vector<detail::QuoteShape> shapes(cands.size());
