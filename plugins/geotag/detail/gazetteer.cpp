@@ -178,7 +178,12 @@ void Gazetteer::add_key(NameRef ref, std::string_view key) {
   // Every beginning that ends at a word's end, so that the tagger extends a
   // match word by word only while some name still fits.
   for (std::size_t k = 0; k + 1 < units.size(); ++k) {
-    pending_.push_back({begin + units[0].begin, units[k].end - units[0].begin, ref, true});
+    std::uint32_t size = units[k].end - units[0].begin;
+    pending_.push_back({begin + units[0].begin, size, ref, true});
+    // The tagger's words leave a possessive out ("People's" is "People").
+    if (size > 2 && key.substr(units[0].begin + size - 2, 2) == "'s") {
+      pending_.push_back({begin + units[0].begin, size - 2, ref, true});
+    }
   }
 }
 

@@ -423,14 +423,22 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   // --- resolution -------------------------------------------------------------------
   // Names that mean a country, continent or region resolve at that level:
   // never a village called "France" (unless the text says "France, Ind.").
+  // The same holds for the large first-level regions (England, Texas,
+  // Florida): never a hamlet of that name in Arkansas. Capitals and large
+  // cities stay: a state's name can be theirs ("Washington", "New York").
+  constexpr std::int64_t kLargeRegion = 5'000'000;
   for (auto& c : cands) {
-    if (!c.accepted) continue;
-    const bool level = has_kind(c, is_level);
-    if (level && c.qualifier < 0) {
+    if (!c.accepted || c.qualifier >= 0) continue;
+    const bool level = std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& r) {
+      const Entry& e = gazetteer_.entry(r.entry);
+      return is_level(e.kind) || (e.kind == Kind::adm1 && e.population >= kLargeRegion);
+    });
+    if (level) {
       c.refs.erase(std::remove_if(c.refs.begin(), c.refs.end(),
                                   [&](const NameRef& r) {
-                                    const Kind k = gazetteer_.entry(r.entry).kind;
-                                    return !is_level(k) && k != Kind::adm1;
+                                    const Entry& e = gazetteer_.entry(r.entry);
+                                    return !is_level(e.kind) && e.kind != Kind::adm1 && e.kind != Kind::capital &&
+                                           e.population < 500'000;
                                   }),
                    c.refs.end());
     }
