@@ -274,6 +274,23 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     i = j;
   }
 
+  // Names the document also uses plainly as places ("in Gainesville",
+  // "Gainesville, Fla."): cues for a person elsewhere do not override them.
+  std::unordered_set<std::string_view> placed;
+  for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+    const auto& c = cands[ci];
+    // Only prepositions of place: "to Obama" and "of Lincoln" are people.
+    const auto before = c.first > 0 && units[c.first - 1].sentence == units[c.first].sentence
+                            ? raw(c.first - 1)
+                            : std::string_view();
+    const bool prep = before == "in" || before == "near" || before == "outside" || before == "across";
+    bool qualified = false;
+    if (ci + 1 < cands.size() && text.substr(c.end, 2) == ", " && cands[ci + 1].begin == c.end + 2) {
+      qualified = has_kind(cands[ci + 1], [](Kind k) { return k == Kind::adm1 || k == Kind::country; });
+    }
+    if (prep || qualified) placed.insert(c.key);
+  }
+
   // --- recognition ----------------------------------------------------------------
   for (std::size_t ci = 0; ci < cands.size(); ++ci) {
     auto& c = cands[ci];
@@ -331,7 +348,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     bool person = false;
     for (auto k = c.first; k <= c.last; ++k) person = person || units[k].person;
     if (person) continue;
-    if (single && surnames.contains(c.key)) continue;
+    if (single && surnames.contains(c.key) && !placed.contains(c.key)) continue;
 
     const bool big = big_place(c);
     const bool demonym = only_kind(c, NameKind::demonym);
@@ -405,7 +422,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
           words_.person_before.contains(raw(c.first - 1))) {
         person_cue = true;
       }
-      if (person_cue) {
+      if (person_cue && !placed.contains(c.key)) {
         bool large_city = false;
         for (const auto& r : c.refs) large_city = large_city || gazetteer_.entry(r.entry).population >= 200000;
         if (!large_city) {

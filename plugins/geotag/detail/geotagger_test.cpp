@@ -186,6 +186,22 @@ TEST_CASE("the document's other places decide between namesakes", "[geotag]") {
   CHECK(al.at("Birmingham")->country == "US");
 }
 
+TEST_CASE("large regions resolve at their level, official names in full", "[geotag]") {
+  const auto t = tag("Fans from Dallas, Houston and Austin travelled to England for the match.");
+  REQUIRE(t.at("England"));
+  CHECK(t.at("England")->country == "GB");
+  CHECK(t.at("England")->feature == "ADM1");
+  const auto k = tag("Envoys of the Democratic People's Republic of Korea arrived.");
+  REQUIRE(k.at("Democratic People's Republic of Korea"));
+  CHECK(k.at("Democratic People's Republic of Korea")->country == "KP");
+}
+
+TEST_CASE("a town that speaks is still a town where the story puts people in it", "[geotag]") {
+  const auto t = tag("Hundreds marched in Gainesville on Sunday. Gainesville says no to discrimination.");
+  CHECK(t.at("Gainesville", 0));
+  CHECK(t.at("Gainesville", 1));
+}
+
 TEST_CASE("capitals stand for their governments: Washington is the capital", "[geotag]") {
   const auto t = tag("Moscow and Washington should keep up dialogue, the minister said.");
   REQUIRE(t.at("Moscow"));
