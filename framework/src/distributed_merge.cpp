@@ -20,6 +20,7 @@
 #include <fstream>
 #include <memory>
 #include <queue>
+#include <set>
 
 namespace docpipe {
 namespace fs = std::filesystem;
@@ -208,7 +209,20 @@ std::string manifest_path(const std::string& output) { return output + ".manifes
 
 MergeStats merge_outputs(const MergeOptions& options) {
   std::vector<Part> parts;
+  // A shell glob such as out/shard-*.jsonl also names the files beside each
+  // output; they are read with their output, not as outputs of their own.
+  const std::set<std::string, std::less<>> named(options.inputs.begin(), options.inputs.end());
+  const auto sidecar = [&named](const std::string& input) {
+    for (const std::string_view suffix : {".manifest.jsonl", ".errors.jsonl", ".journal"}) {
+      if (input.size() > suffix.size() && input.ends_with(suffix) &&
+          named.count(input.substr(0, input.size() - suffix.size())) != 0) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (const auto& input : options.inputs) {
+    if (sidecar(input)) continue;
     auto more = parts_of(input);
     parts.insert(parts.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   }

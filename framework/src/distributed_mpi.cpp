@@ -52,6 +52,26 @@ ReportMessage encode(const std::optional<ChunkReport>& r) {
   std::_Exit(code);
 }
 
+// Waits for `request` without spinning: Open MPI's blocking calls poll
+// a core at full speed, which with more ranks than cores (or a rank done
+// early, waiting in MPI_Finalize's barrier) takes it from the ranks at work.
+void wait_politely(MPI_Request& request) {
+  for (int polls = 0;; ++polls) {
+    int done = 0;
+    MPI_Test(&request, &done, MPI_STATUS_IGNORE);
+    if (done != 0) return;
+    std::this_thread::sleep_for(polls < 100 ? std::chrono::microseconds(50) : std::chrono::microseconds(1000));
+  }
+}
+
+// All ranks meet here before MPI_Finalize, without spinning while the last
+// chunks finish.
+void barrier_politely() {
+  MPI_Request request = MPI_REQUEST_NULL;
+  MPI_Ibarrier(MPI_COMM_WORLD, &request);
+  wait_politely(request);
+}
+
 void work_remote(const DocumentProcessor& process, const RunOptions& options) {
   detail::ChunkWorker worker(process, options);
   std::optional<ChunkReport> report;
@@ -59,7 +79,9 @@ void work_remote(const DocumentProcessor& process, const RunOptions& options) {
     ReportMessage ask = encode(report);
     MPI_Send(ask.data(), static_cast<int>(ask.size()), MPI_UINT64_T, 0, kAsk, MPI_COMM_WORLD);
     AssignMessage got{};
-    MPI_Recv(got.data(), static_cast<int>(got.size()), MPI_UINT64_T, 0, kAssign, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    MPI_Request request = MPI_REQUEST_NULL;
+    MPI_Irecv(got.data(), static_cast<int>(got.size()), MPI_UINT64_T, 0, kAssign, MPI_COMM_WORLD, &request);
+    wait_politely(request);
     if (got[0] == kNone) return;
     report = worker.run(Chunk{got[0], got[1], got[2]});
   }
@@ -135,6 +157,7 @@ std::optional<RunStats> run_mpi(const DocumentProcessor& process, const RunOptio
   try {
     if (rank == 0) stats = coordinate(process, options, mpi, size);
     else work_remote(process, options);
+    barrier_politely();
   } catch (...) {
     abort_job(rank, std::current_exception());
   }
