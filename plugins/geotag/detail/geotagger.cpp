@@ -50,7 +50,7 @@ double prior(const Entry& e, const NameRef& ref) {
   const double lp = std::log10(static_cast<double>(std::max<std::int64_t>(e.population, 1)));
   double p = lp;
   switch (e.kind) {
-    case Kind::country: p = 24; break;
+    case Kind::country: p = 22 + 0.3 * lp; break;  // "Indian": India, not its ocean territory
     case Kind::continent: p = 22; break;
     case Kind::region: p = 18; break;
     case Kind::adm1: p = 9 + lp; break;
