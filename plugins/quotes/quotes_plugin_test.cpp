@@ -103,3 +103,16 @@ TEST_CASE("the seed article: every quote attributed, speakers in full", "[quotes
   CHECK(marked == 13);
   CHECK(speakers == std::set<std::string>{"Dmitry Medvedev", "George W. Bush", "Sergei Prikhodko"});
 }
+
+TEST_CASE("he and she go to the last speaker of that gender, where first names tell", "[quotes]") {
+  const auto stage = make_stage(Config::from_defaults(quotes::describe().options));
+  Document doc = quotes::test::make_doc(
+      "\"We are ready,\" Foreign Minister Helena Marques said.\n\n"
+      "\"The offer is thin,\" trade envoy Youssef Benali said.\n\n"
+      "\"The money is there,\" she said.\n\n"
+      "\"We will see,\" he said.");
+  stage->process(doc);
+  REQUIRE(doc.quotes.size() == 4);
+  CHECK(doc.quotes[2].speaker == "Helena Marques");
+  CHECK(doc.quotes[3].speaker == "Youssef Benali");
+}

@@ -206,8 +206,27 @@ class Run {
   [[nodiscard]] Span strip_titles(Span run) const;
   [[nodiscard]] std::string_view surname(Idx i) const;
   [[nodiscard]] std::string full_name(Span run) const;
-  [[nodiscard]] std::string resolve_pronoun(Idx at, const std::string& last_name) const;
-  [[nodiscard]] std::string resolve(const Attr& a, const std::string& last_name, bool& is_person) const;
+  /// The people last quoted, latest last, with their gender (0 unknown).
+  struct Recent {
+    std::vector<std::pair<std::string, std::uint32_t>> people;
+    /// For "he"/"she": the latest of the few last speakers known to have
+    /// that gender, else the latest not known to have the other one.
+    [[nodiscard]] std::string pick(std::uint32_t want) const {
+      constexpr std::size_t kLookBack = 4;
+      const std::size_t n = people.size();
+      for (std::size_t k = 0; k < std::min(n, kLookBack); ++k) {
+        if (people[n - 1 - k].second == want) return people[n - 1 - k].first;
+      }
+      for (std::size_t k = 0; k < n; ++k) {
+        if (people[n - 1 - k].second == 0) return people[n - 1 - k].first;
+      }
+      return {};
+    }
+  };
+  /// kMale, kFemale or 0, from a first name or title in `run` ("Helena", "Mr.").
+  [[nodiscard]] std::uint32_t gender(Span run) const;
+  [[nodiscard]] std::string resolve_pronoun(Idx at, const Recent& recent, std::uint32_t& g) const;
+  [[nodiscard]] std::string resolve(const Attr& a, const Recent& recent, bool& is_person, std::uint32_t& g) const;
   [[nodiscard]] std::string_view slice(Span s) const { return text_.substr(t_[s.b].b, t_[s.e - 1].e - t_[s.b].b); }
 
   const Lexicon& lex_;
@@ -1018,9 +1037,20 @@ std::string Run::full_name(Span run) const {
   return text_of(name);
 }
 
+std::uint32_t Run::gender(Span run) const {
+  for (Idx j = run.b; j < run.e; ++j) {
+    if (t_[j].has(kMale) && !t_[j].has(kFemale)) return kMale;
+    if (t_[j].has(kFemale) && !t_[j].has(kMale)) return kFemale;
+  }
+  return 0;
+}
+
 // "he" refers to the subject named earlier in its own sentence ("Bush …,
-// whom he described as"), else to the last person quoted.
-std::string Run::resolve_pronoun(Idx at, const std::string& last_name) const {
+// whom he described as"), else to the last person quoted; "she" never to a
+// man, nor "he" to a woman, where first names or titles tell.
+std::string Run::resolve_pronoun(Idx at, const Recent& recent, std::uint32_t& g) const {
+  const std::uint32_t want = t_[at].has(kFemale) ? kFemale : kMale;
+  g = want;
   Idx s = at;
   while (s > 0 && at - s < kWindow && boundary_[s - 1] == 0 && t_[s - 1].kind != TokKind::newline) --s;
   for (Idx j = s; j < at; ++j) {
@@ -1028,19 +1058,24 @@ std::string Run::resolve_pronoun(Idx at, const std::string& last_name) const {
     Idx k = j;
     while (k < at && is_name_word(t_[k])) ++k;
     const Span name = strip_titles({j, k});
-    if (name.ok() && (name.e - name.b >= 2 || names_.count(surname(name.e - 1)) != 0)) return full_name({j, k});
+    const std::uint32_t has = gender({j, k});
+    if (name.ok() && (has == 0 || has == want) &&
+        (name.e - name.b >= 2 || names_.count(surname(name.e - 1)) != 0)) {
+      return full_name({j, k});
+    }
     j = k;
   }
-  return last_name;
+  return recent.pick(want);
 }
 
-std::string Run::resolve(const Attr& a, const std::string& last_name, bool& is_person) const {
+std::string Run::resolve(const Attr& a, const Recent& recent, bool& is_person, std::uint32_t& g) const {
   is_person = false;
+  g = 0;
   const Span sp = a.speaker;
   if (sp.e - sp.b == 1 && t_[sp.b].has(kPronoun)) {
     if (!t_[sp.b].has(kPersonPronoun)) return {};
     is_person = true;
-    return resolve_pronoun(sp.b, last_name);
+    return resolve_pronoun(sp.b, recent, g);
   }
   const Span src = a.name.ok() ? a.name : sp;
   // The last run of name words; a description when a common noun follows it
@@ -1060,6 +1095,12 @@ std::string Run::resolve(const Attr& a, const std::string& last_name, bool& is_p
   // A name with a determiner is an organisation ("The New York Times").
   if (src.b < last_b && t_[src.b].has(kDet) && last_b == src.b + 1) return std::string(slice({last_b, last_e}));
   is_person = true;
+  g = gender(src);
+  if (g == 0) {
+    // The fullest form of the name may carry the first name ("Marques" -> "Helena Marques").
+    const auto it = names_.find(surname(last_e - 1));
+    if (it != names_.end()) g = gender(it->second);
+  }
   return full_name({last_b, last_e});
 }
 
@@ -1405,14 +1446,15 @@ std::vector<Quote> Run::go() {
   std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return found_[x].b < found_[y].b; });
   std::vector<std::string> names(found_.size());
   std::vector<std::uint8_t> has_name(found_.size(), 0);
-  std::string last_name;
+  Recent recent;
   for (const std::size_t i : order) {
     const Found& f = found_[i];
     if (!f.attr.ok()) continue;
     bool person = false;
-    names[i] = resolve(f.attr, last_name, person);
+    std::uint32_t g = 0;
+    names[i] = resolve(f.attr, recent, person, g);
     has_name[i] = names[i].empty() ? 0 : 1;
-    if (person && !names[i].empty()) last_name = names[i];
+    if (person && !names[i].empty()) recent.people.emplace_back(names[i], g);
   }
   // A quote over several paragraphs is one record, from inside its first
   // mark to before its last (option join_paragraphs), else one a paragraph.

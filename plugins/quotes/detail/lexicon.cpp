@@ -163,6 +163,8 @@ Lexicon::Lexicon() {
            "listeners", "viewers", "crowd"},
           kObject);
   add_all(words_, {"em", "til", "cause", "n", "tis", "twas", "bout", "round"}, kElision);
+  add_all(words_, {"mr", "he"}, kMale);
+  add_all(words_, {"mrs", "ms", "miss", "she"}, kFemale);
 }
 
 Lexicon Lexicon::load(const std::filesystem::path& data_dir, const std::vector<std::string>& extra_verbs,
@@ -173,6 +175,15 @@ Lexicon Lexicon::load(const std::filesystem::path& data_dir, const std::vector<s
   for (const auto& line : read_lines(data_dir / "titles.txt")) lex.add_title(line);
   for (const auto& line : extra_titles) lex.add_title(trim(line));
   for (const auto& line : read_lines(data_dir / "roles.txt")) lex.words_.add(line, kRole);
+  // "name m" or "name f": first names whose holder "he" or "she" can refer to.
+  for (const auto& line : read_lines(data_dir / "first_names.txt")) {
+    std::istringstream words(line);
+    std::string name;
+    std::string gender;
+    if (!(words >> name >> gender) || (gender != "m" && gender != "f")) continue;
+    for (auto& c : name) c = lower(c);
+    lex.words_.add(name, gender == "m" ? kMale : kFemale);
+  }
   for (const auto& line : read_lines(data_dir / "cue_phrases.txt")) {
     std::istringstream words(line);
     std::vector<std::string> phrase;

@@ -35,6 +35,8 @@ enum Lex : std::uint32_t {
   kNounToo = 1U << 18,        ///< a verb form that is also a noun ("report", "claims")
   kDirectOnly = 1U << 19,     ///< attributes direct quotes only ("continued")
   kTakesNp = 1U << 20,        ///< reports only with a quotation or "that" after it ("called")
+  kMale = 1U << 21,           ///< a man's first name or title ("George", "Mr."), for "he"
+  kFemale = 1U << 22,         ///< a woman's first name or title ("Helena", "Mrs."), for "she"
 };
 
 /// A small open-addressing hash map from a word to its Lex flags, with a
