@@ -16,6 +16,7 @@ struct WordUnit {
   std::uint32_t end = 0;
   std::uint32_t sentence = 0;
   std::uint32_t line = 0;
+  std::uint32_t full_end = 0;  ///< end with a possessive "'s" left out of the word, if any
   bool dot_after = false;
   bool cap = false;
   bool initial = false;  ///< first word of a sentence, line or quotation
@@ -102,6 +103,13 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         WordUnit w;
         w.begin = u.begin;
         w.end = u.end;
+        w.full_end = u.end;
+        if (u.end + 2 <= tok.end && text[u.end] == '\'' && (text[u.end + 1] == 's' || text[u.end + 1] == 'S')) {
+          w.full_end = u.end + 2;
+        } else if (u.end + 4 <= tok.end && text.substr(u.end, 3) == "\xE2\x80\x99" &&
+                   (text[u.end + 3] == 's' || text[u.end + 3] == 'S')) {
+          w.full_end = u.end + 4;
+        }
         // The period may be a token of its own ("Kan" "."): read it from the text.
         w.dot_after = u.end < text.size() && text[u.end] == '.';
         w.sentence = static_cast<std::uint32_t>(s);
@@ -183,23 +191,37 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       append_normalized(raw(i), key);
       std::span<const NameRef> found;
       std::size_t found_last = i;
-      bool found_dot = false;
+      std::uint32_t found_end = 0;
       std::string found_key;
       for (std::size_t j = i;;) {
         if (units[j].cap || std::isdigit(static_cast<unsigned char>(text[units[j].begin]))) {
           std::span<const NameRef> refs;
           bool with_dot = false;
+          // A name that ends in "'s" ("St. John's") before the possessive
+          // rule takes it for one.
+          if (units[j].full_end > units[j].end) {
+            dotted.assign(key);
+            append_normalized(text.substr(units[j].end, units[j].full_end - units[j].end), dotted);
+            refs = gazetteer_.find(dotted);
+            if (!refs.empty()) {
+              found = refs;
+              found_last = j;
+              found_key = dotted;
+              found_end = units[j].full_end;
+              refs = {};
+            }
+          }
           if (units[j].dot_after) {
             dotted.assign(key).push_back('.');
             refs = gazetteer_.find(dotted);
             with_dot = !refs.empty();
           }
           if (refs.empty()) refs = gazetteer_.find(key);
-          if (!refs.empty()) {
+          if (!refs.empty() && !(found_last == j && found_end > units[j].end)) {
             found = refs;
             found_last = j;
-            found_dot = with_dot;
             found_key = with_dot ? dotted : key;
+            found_end = units[j].end + (with_dot ? 1 : 0);
           }
         }
         if (j + 1 >= units.size() || units[j + 1].sentence != units[i].sentence || units[j + 1].line != units[i].line ||
@@ -215,7 +237,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       c.first = static_cast<std::uint32_t>(i);
       c.last = static_cast<std::uint32_t>(j);
       c.begin = units[i].begin;
-      c.end = units[j].end + (found_dot ? 1 : 0);
+      c.end = found_end;
       c.key = std::move(found_key);
       for (const auto& r : found) {
         const Entry& e = gazetteer_.entry(r.entry);
@@ -343,6 +365,8 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     decide_big(c);
 
     if (single && words_.never.contains(c.key)) continue;
+    // A title is not a town ("Vice Mayor Ray Melton").
+    if (single && !c.big && is_title(c.first)) continue;
     if (c.key.size() < 3 && c.key.find('.') == std::string::npos && !is_all_caps(text, c.begin, c.end)) continue;
     // Part of a person's name, or a surname met earlier as one.
     bool person = false;
@@ -410,8 +434,12 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     if (single && !big && !demonym && words_.lower.contains(c.key) && !c.dateline && c.qualifier < 0) {
       const bool prep = c.first > 0 && units[c.first - 1].sentence == units[c.first].sentence &&
                         words_.prep.contains(normalized(raw(c.first - 1)));
-      // "Concord Police", "Oxford City Council": the town of an institution.
-      const bool institution = adjacent(c.last, next) && units[next].cap && words_.institution.contains(raw(next));
+      // "Concord Police", "Oxford City Council": the town of an institution,
+      // when it opens the name ("Columbus Police Department" has no town
+      // called Police).
+      const bool opens = !(c.first > 0 && adjacent(c.first - 1, c.first) && units[c.first - 1].cap);
+      const bool institution =
+          opens && adjacent(c.last, next) && units[next].cap && words_.institution.contains(raw(next));
       if (!(prep || institution) || ((units[c.first].initial || tc) && !institution)) continue;
     }
     // A town's name before "says" or "admitted", or after "his brother" or a

@@ -153,6 +153,11 @@ TEST_CASE("a headline in title case keeps its places", "[geotag]") {
 
 TEST_CASE("a common word is a town only where the sentence says so", "[geotag]") {
   CHECK(tag("Police said the Mobile Command Center was closed.").places.empty());
+  CHECK(tag("Vice Mayor Ray Melton voted no.").places.empty());
+  const auto c = tag("The Columbus Police Department and the Concord Police spoke.");
+  CHECK(c.at("Columbus"));
+  CHECK_FALSE(c.at("Police"));
+  CHECK(c.at("Concord"));
   const auto t = tag("The team played in Reading last week.");
   REQUIRE(t.at("Reading"));
   CHECK(t.at("Reading")->country == "GB");
@@ -212,6 +217,13 @@ TEST_CASE("capitals stand for their governments: Washington is the capital", "[g
   const auto state = tag("Wildfires spread from Spokane to Yakima. Washington asked for federal help.");
   REQUIRE(state.at("Washington"));
   CHECK(state.at("Washington")->feature == "ADM1");
+}
+
+TEST_CASE("a name ending in 's is not a possessive", "[geotag]") {
+  const auto t = tag("The ferry left St. John's in Newfoundland and Labrador at dawn. Moscow's reply came later.");
+  REQUIRE(t.at("St. John's"));
+  CHECK(t.at("St. John's")->country == "CA");
+  CHECK(t.at("Moscow"));
 }
 
 TEST_CASE("a dateline is a place and sets the scene", "[geotag]") {
