@@ -393,7 +393,20 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     if (!period_between && adjacent(c.last, next) && units[next].cap) {
       const auto w = raw(next);
       const auto wd = raw_dot(next);
-      if (words_.org.contains(w) || words_.org.contains(wd)) continue;
+      // The newspaper word may come later in the name ("Lansing State
+      // Journal", "St. Patrick's Day").
+      bool org = false;
+      for (std::size_t k = next; k < next + 4 && k < units.size() && units[k].cap; ++k) {
+        if (words_.org.contains(raw(k)) || words_.org.contains(raw_dot(k))) {
+          org = true;
+          break;
+        }
+        if (!adjacent(k, k + 1) && !(k + 1 < units.size() && units[k + 1].begin == units[k].end + 1 &&
+                                     text[units[k].end] == '-')) {
+          break;
+        }
+      }
+      if (org) continue;
       const bool ok = tc || words_.after_ok.contains(w) || words_.after_ok.contains(wd) ||
                       words_.title.contains(wd) || (demonym && words_.first.contains(w)) || units[next].initial ||
                       (cand_of_unit[next] >= 0 && big_place(cands[cand_of_unit[next]]));
@@ -410,6 +423,11 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     // ("Mr. Jordan"); another word makes a town part of a longer name
     // ("Mobile Command Center"), unless it is a place itself ("Iraqi
     // Kurdistan") or a direction ("Northern California").
+    // An initial before a town's name makes it a surname ("Kijuan D. McDonald").
+    if (single && !c.big && c.first > 0 && is_initial_letter(c.first - 1) && adjacent(c.first - 1, c.first)) {
+      surnames.insert(c.key);
+      continue;
+    }
     if (c.first > 0 && adjacent(c.first - 1, c.first) && units[c.first - 1].cap && !tc &&
         !units[c.first - 1].dot_after && !words_.function.contains(normalized(raw(c.first - 1)))) {
       const std::size_t p = c.first - 1;

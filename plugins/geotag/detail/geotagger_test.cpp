@@ -134,6 +134,8 @@ TEST_CASE("people and organisations named like places are not places", "[geotag]
   CHECK(tag("Councillor Dewly Nelson spoke first. Nelson says the plan works.").places.empty());
   CHECK(tag("Trainer Mike de Kock won again.").places.empty());
   CHECK(tag("He was jailed with his brother Tyler in 2001.").places.empty());
+  CHECK(tag("Deputies stopped Kijuan D. McDonald on Friday.").places.empty());
+  CHECK(tag("Parades marked St. Patrick's Day. The Lansing State Journal reported.").places.empty());
 }
 
 TEST_CASE("places inside the names of institutions stay places", "[geotag]") {
