@@ -165,7 +165,9 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   // Only spaces between two units, on one line and in one sentence.
   const auto adjacent = [&](std::size_t a, std::size_t b) {
     if (b >= units.size() || units[a].sentence != units[b].sentence || units[a].line != units[b].line) return false;
-    for (std::uint32_t p = units[a].end + (units[a].dot_after ? 1 : 0); p < units[b].begin; ++p) {
+    // A possessive belongs to its word: "St. Patrick's Day" runs on.
+    const std::uint32_t from = std::max(units[a].end + (units[a].dot_after ? 1U : 0U), units[a].full_end);
+    for (std::uint32_t p = from; p < units[b].begin; ++p) {
       if (text[p] != ' ') return false;
     }
     return true;
@@ -410,7 +412,9 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       const bool ok = tc || words_.after_ok.contains(w) || words_.after_ok.contains(wd) ||
                       words_.title.contains(wd) || (demonym && words_.first.contains(w)) || units[next].initial ||
                       (cand_of_unit[next] >= 0 && big_place(cands[cand_of_unit[next]]));
-      if (!ok && single) {
+      // "Syria's Assad": a possessive place is no first name.
+      const bool possessive = units[c.last].full_end > units[c.last].end;
+      if (!ok && single && !possessive) {
         std::string lower_word;
         append_normalized(w, lower_word);
         if (!words_.lower.contains(lower_word)) {
