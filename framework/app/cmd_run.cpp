@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -147,7 +148,11 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
       const Shard shard = parse_shard(args->shard);
       options.reader.shard_index = shard.index;
       options.reader.shard_count = shard.count;
-      if (options.output != "-") options.manifest = manifest_path(options.output);
+      std::error_code ec;
+      if (options.output != "-" && (!std::filesystem::exists(options.output, ec) ||
+                                    std::filesystem::is_regular_file(options.output, ec))) {
+        options.manifest = manifest_path(options.output);
+      }
     }
     if (args->mpi) {
       if (options.output == "-" || options.split > 0 || !options.errors.empty()) {

@@ -181,6 +181,13 @@ std::string part_path(const std::string& dir, std::uint64_t part) {
   return (fs::path(dir) / fmt::format("part-{:05}.jsonl", part)).string();
 }
 
+// stdout, or a device or pipe such as /dev/null: nothing to resume, and no
+// place beside it for a journal or an errors file.
+bool is_stream(const std::string& path) {
+  std::error_code ec;
+  return path == "-" || (fs::exists(path, ec) && !fs::is_regular_file(path, ec) && !fs::is_directory(path, ec));
+}
+
 // Output, errors and journal, written only from the serial output stage.
 class Sink {
  public:
@@ -194,10 +201,10 @@ class Sink {
       journal_path_ = (fs::path(options.output) / "progress.journal").string();
     } else {
       out_.open(options.output, resuming, start.output_bytes);
-      if (options.output != "-") journal_path_ = options.output + ".journal";
+      if (!is_stream(options.output)) journal_path_ = options.output + ".journal";
     }
     errors_path_ = options.errors;
-    if (errors_path_.empty() && options.output != "-") {
+    if (errors_path_.empty() && !is_stream(options.output)) {
       errors_path_ = options.split > 0 ? (fs::path(options.output) / "errors.jsonl").string()
                                        : options.output + ".errors.jsonl";
     }
@@ -333,7 +340,7 @@ class Progress {
 
 Checkpoint starting_point(const RunOptions& options) {
   if (!options.resume) return {};
-  if (options.output == "-") throw ConfigError("--resume needs an output file or directory, not stdout");
+  if (is_stream(options.output)) throw ConfigError("--resume needs an output file or directory, not stdout or a device");
   const std::string journal = options.split > 0 ? (fs::path(options.output) / "progress.journal").string()
                                                 : options.output + ".journal";
   auto c = read_journal(journal);
