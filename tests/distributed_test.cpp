@@ -6,8 +6,8 @@
 
 #include "support/run_command.hpp"
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -153,7 +153,8 @@ TEST_CASE("merge refuses a missing shard, a shard given twice and an unfinished 
   CHECK(r.exit_code == 2);
 }
 
-TEST_CASE("mpirun -n 1 and -n 3: the merged output is byte-identical to a single-process run", "[distributed][mpi][mpi-identical]") {
+TEST_CASE("mpirun -n 1 and -n 3: the merged output is byte-identical to a single-process run",
+          "[distributed][mpi][mpi-identical]") {
   if (!have_mpi()) return;
   TempDir dir;
   const auto p = dir.write("p.yaml", pipeline_yaml(200));

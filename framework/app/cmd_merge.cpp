@@ -11,8 +11,8 @@ namespace docpipe::app {
 
 void add_merge_command(CLI::App& app, GlobalOptions& /*globals*/) {
   auto options = std::make_shared<MergeOptions>();
-  auto* cmd = app.add_subcommand(
-      "merge", "Join --shard outputs or --mpi output directories into one JSONL in input order");
+  auto* cmd =
+      app.add_subcommand("merge", "Join --shard outputs or --mpi output directories into one JSONL in input order");
   cmd->add_option("inputs", options->inputs,
                   "Shard outputs (OUTPUT with OUTPUT.manifest.jsonl beside it) and --mpi output directories")
       ->required();

@@ -76,7 +76,9 @@ class OutFile {
   }
 
  private:
-  [[noreturn]] void fail() const { throw DocumentError(fmt::format("writing {} failed: {}", path_, std::strerror(errno))); }
+  [[noreturn]] void fail() const {
+    throw DocumentError(fmt::format("writing {} failed: {}", path_, std::strerror(errno)));
+  }
   std::string path_;
   std::FILE* file_;
 };
@@ -131,8 +133,8 @@ void check_finished(const std::string& output) {
   const auto from = start == std::string::npos ? 0 : start + 1;
   const std::string line = content.substr(from, last_nl - from);
   if (line.rfind("done", 0) != 0) {
-    throw ConfigError(fmt::format("{}: the run writing it did not finish (see {}.journal); finish it with --resume",
-                                  output, output));
+    throw ConfigError(
+        fmt::format("{}: the run writing it did not finish (see {}.journal); finish it with --resume", output, output));
   }
 }
 
@@ -142,9 +144,10 @@ std::vector<Part> parts_of(const std::string& input) {
     const fs::path dir(input);
     const auto manifest = dir / "manifest.jsonl";
     if (!fs::exists(manifest)) {
-      throw ConfigError(fs::exists(dir / "chunks.journal")
-                            ? fmt::format("{}: the MPI run did not finish (no manifest.jsonl); finish it with --resume", input)
-                            : fmt::format("{}: not a docpipe --mpi output directory (no manifest.jsonl)", input));
+      throw ConfigError(
+          fs::exists(dir / "chunks.journal")
+              ? fmt::format("{}: the MPI run did not finish (no manifest.jsonl); finish it with --resume", input)
+              : fmt::format("{}: not a docpipe --mpi output directory (no manifest.jsonl)", input));
     }
     LineFile lines(manifest.string());
     std::size_t n = 0;
@@ -205,7 +208,9 @@ Shard parse_shard(const std::string& text) {
   return s;
 }
 
-std::string manifest_path(const std::string& output) { return output + ".manifest.jsonl"; }
+std::string manifest_path(const std::string& output) {
+  return output + ".manifest.jsonl";
+}
 
 MergeStats merge_outputs(const MergeOptions& options) {
   std::vector<Part> parts;
@@ -243,10 +248,12 @@ MergeStats merge_outputs(const MergeOptions& options) {
     std::uint64_t expected = 0;
     const auto finish_part = [](const OpenPart& p) {
       if (p.output->next()) {
-        throw ConfigError(fmt::format("{} has more lines than its manifest {} lists", p.part->output, p.part->manifest));
+        throw ConfigError(
+            fmt::format("{} has more lines than its manifest {} lists", p.part->output, p.part->manifest));
       }
       if (p.errors && p.errors->next()) {
-        throw ConfigError(fmt::format("{} has more lines than its manifest {} lists", p.part->errors, p.part->manifest));
+        throw ConfigError(
+            fmt::format("{} has more lines than its manifest {} lists", p.part->errors, p.part->manifest));
       }
     };
     for (;;) {
@@ -258,18 +265,20 @@ MergeStats merge_outputs(const MergeOptions& options) {
         p->manifest = std::make_unique<LineFile>(part.manifest);
         p->output = std::make_unique<LineFile>(part.output);
         if (!part.errors.empty()) p->errors = std::make_unique<LineFile>(part.errors);
-        if (p->advance()) heap.push(p.get());
-        else finish_part(*p);
+        if (p->advance())
+          heap.push(p.get());
+        else
+          finish_part(*p);
         open.push_back(std::move(p));
       }
       if (heap.empty()) break;
       OpenPart* p = heap.top();
       heap.pop();
       if (p->record != expected) {
-        throw ConfigError(p->record < expected
-                              ? fmt::format("record {} appears twice (again in {})", p->record, p->part->output)
-                              : fmt::format("records {}..{} are in no input (a shard or part is missing)", expected,
-                                            p->record - 1));
+        throw ConfigError(
+            p->record < expected
+                ? fmt::format("record {} appears twice (again in {})", p->record, p->part->output)
+                : fmt::format("records {}..{} are in no input (a shard or part is missing)", expected, p->record - 1));
       }
       ++expected;
       if (p->ok) {
@@ -280,8 +289,8 @@ MergeStats merge_outputs(const MergeOptions& options) {
       } else {
         const auto line = p->errors ? p->errors->next() : std::nullopt;
         if (!line) {
-          throw ConfigError(fmt::format("{}: record {} failed but its errors file has no line for it", p->part->output,
-                                        p->record));
+          throw ConfigError(
+              fmt::format("{}: record {} failed but its errors file has no line for it", p->part->output, p->record));
         }
         if (!errors_path.empty()) {
           if (!errors) errors = std::make_unique<OutFile>(errors_path);

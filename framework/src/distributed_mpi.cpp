@@ -120,14 +120,16 @@ RunStats coordinate(const DocumentProcessor& process, const RunOptions& options,
         if (msg[0] != kNone) plan.complete({msg[0], msg[1], msg[2], msg[3], msg[4]});
         const auto chunk = plan.next(status.MPI_SOURCE);
         AssignMessage reply = chunk ? AssignMessage{chunk->id, chunk->first, chunk->end} : AssignMessage{kNone, 0, 0};
-        MPI_Send(reply.data(), static_cast<int>(reply.size()), MPI_UINT64_T, status.MPI_SOURCE, kAssign, MPI_COMM_WORLD);
+        MPI_Send(reply.data(), static_cast<int>(reply.size()), MPI_UINT64_T, status.MPI_SOURCE, kAssign,
+                 MPI_COMM_WORLD);
       }
       const auto now = std::chrono::steady_clock::now();
       if (now - last_progress > options.progress_interval) {
         last_progress = now;
         const auto t = plan.totals();
         const auto [done, held] = plan.counts();
-        spdlog::info("progress: {} documents, {} failed, {} chunks done, {} running", t.documents, t.failed, done, held);
+        spdlog::info("progress: {} documents, {} failed, {} chunks done, {} running", t.documents, t.failed, done,
+                     held);
       }
     }
   } catch (...) {
@@ -144,7 +146,9 @@ RunStats coordinate(const DocumentProcessor& process, const RunOptions& options,
 
 }  // namespace
 
-bool mpi_available() { return true; }
+bool mpi_available() {
+  return true;
+}
 
 std::optional<RunStats> run_mpi(const DocumentProcessor& process, const RunOptions& options, const MpiOptions& mpi) {
   int provided = 0;
@@ -155,8 +159,10 @@ std::optional<RunStats> run_mpi(const DocumentProcessor& process, const RunOptio
   MPI_Comm_size(MPI_COMM_WORLD, &size);
   std::optional<RunStats> stats;
   try {
-    if (rank == 0) stats = coordinate(process, options, mpi, size);
-    else work_remote(process, options);
+    if (rank == 0)
+      stats = coordinate(process, options, mpi, size);
+    else
+      work_remote(process, options);
     barrier_politely();
   } catch (...) {
     abort_job(rank, std::current_exception());

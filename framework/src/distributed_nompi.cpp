@@ -5,7 +5,9 @@
 
 namespace docpipe {
 
-bool mpi_available() { return false; }
+bool mpi_available() {
+  return false;
+}
 
 std::optional<RunStats> run_mpi(const DocumentProcessor& /*process*/, const RunOptions& /*options*/,
                                 const MpiOptions& /*mpi*/) {

@@ -25,7 +25,9 @@ namespace {
 constexpr const char* kJournal = "chunks.journal";
 constexpr const char* kManifest = "manifest.jsonl";
 
-std::string stem(std::uint64_t id) { return fmt::format("part-{:06}", id); }
+std::string stem(std::uint64_t id) {
+  return fmt::format("part-{:06}", id);
+}
 
 // key=value words after the first word of a journal line.
 std::map<std::string, std::string, std::less<>> fields(std::istringstream& line) {
@@ -44,7 +46,9 @@ std::uint64_t number(const std::map<std::string, std::string, std::less<>>& f, c
 
 }  // namespace
 
-std::string chunk_part_name(std::uint64_t id) { return stem(id) + ".jsonl"; }
+std::string chunk_part_name(std::uint64_t id) {
+  return stem(id) + ".jsonl";
+}
 
 std::string inputs_key(const std::vector<std::string>& files) {
   std::size_t h = files.size();
@@ -100,7 +104,8 @@ void ChunkPlan::load_journal() {
     if (kind == "docpipe-mpi") {
       const auto f = fields(line);
       if (f.count("inputs") != 0 && f.at("inputs") != inputs_key_) {
-        throw ConfigError(fmt::format("--resume: the inputs are not those of the run in {} (other files or sizes)", dir_));
+        throw ConfigError(
+            fmt::format("--resume: the inputs are not those of the run in {} (other files or sizes)", dir_));
       }
       header = true;
     } else if (kind == "chunk") {
@@ -225,8 +230,10 @@ void ChunkPlan::finish() {
       w.Key("manifest");
       w.String((stem(id) + ".manifest.jsonl").c_str());
       w.Key("errors");
-      if (s.report.failed > 0) w.String((stem(id) + ".errors.jsonl").c_str());
-      else w.Null();
+      if (s.report.failed > 0)
+        w.String((stem(id) + ".errors.jsonl").c_str());
+      else
+        w.Null();
       w.Key("first_record");
       w.Uint64(s.chunk.first);
       w.Key("end_record");
