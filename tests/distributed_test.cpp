@@ -177,6 +177,14 @@ TEST_CASE("mpirun -n 1 and -n 3: the merged output is byte-identical to a single
     CHECK(dir.read(fs::path(out + ".jsonl").filename()) == ref.output);
     CHECK(dir.read(fs::path(out + ".jsonl.errors.jsonl").filename()) == ref.errors);
   }
+  // A rank that sees other input files would number records differently: the job stops.
+  const auto other = dir.write("other.jsonl", corpus(301));
+  const auto r = run_command(fmt::format(
+      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 '{}' --oversubscribe -n 2 sh -c "
+      "'if [ \"$OMPI_COMM_WORLD_RANK\" = 1 ]; then exec \"$0\" \"$@\" {}; else exec \"$0\" \"$@\" {}; fi' {}",
+      DOCPIPE_MPIEXEC, other, in, docpipe_cmd(fmt::format("run --mpi {} -o {}/mixed", p, dir.path()))));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("sees other inputs than rank 0"));
 }
 
 TEST_CASE("an MPI rank killed with -9 mid-run: --resume reruns its unfinished chunks, nothing lost or duplicated",

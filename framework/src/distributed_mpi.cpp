@@ -72,6 +72,23 @@ void barrier_politely() {
   wait_politely(request);
 }
 
+// Every rank lists and reads the inputs itself: a rank that sees other
+// files (another mount, files still arriving) would number records
+// differently, and the merge would interleave two corpora.
+void check_same_inputs(const RunOptions& options) {
+  std::string key = detail::inputs_key(options.inputs);
+  std::string root = key;
+  int length = static_cast<int>(root.size());
+  MPI_Bcast(&length, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  root.resize(static_cast<std::size_t>(length));
+  MPI_Bcast(root.data(), length, MPI_CHAR, 0, MPI_COMM_WORLD);
+  if (root != key) {
+    throw ConfigError(
+        "this rank sees other inputs than rank 0 (other files, or other sizes): every rank must "
+        "read the same files");
+  }
+}
+
 void work_remote(const DocumentProcessor& process, const RunOptions& options) {
   detail::ChunkWorker worker(process, options);
   std::optional<ChunkReport> report;
@@ -159,6 +176,7 @@ std::optional<RunStats> run_mpi(const DocumentProcessor& process, const RunOptio
   MPI_Comm_size(MPI_COMM_WORLD, &size);
   std::optional<RunStats> stats;
   try {
+    check_same_inputs(options);
     if (rank == 0)
       stats = coordinate(process, options, mpi, size);
     else
