@@ -8,6 +8,7 @@
 #include <rapidjson/writer.h>
 
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <cmath>
@@ -284,8 +285,9 @@ void write_custom_layer(Writer& w, const std::vector<Annotation>& layer) {
 }  // namespace
 
 std::size_t repair_utf8(std::string& text) {
+  // Fast path: nearly all text is valid, and simdjson checks it with SIMD.
+  if (simdjson::validate_utf8(text.data(), text.size())) return 0;
   std::size_t i = 0;
-  // Fast path: most text is valid.
   while (i < text.size()) {
     const std::size_t len = valid_sequence_length(text, i);
     if (len == 0) break;
@@ -312,7 +314,11 @@ std::size_t repair_utf8(std::string& text) {
 Document parse_document(std::string_view line, const std::string& fallback_id) {
   rapidjson::Document json;
   // kParseStopWhenDoneFlag is not used: trailing garbage after the object is an error.
-  json.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+  // In-situ parsing of a NUL-terminated copy takes RapidJSON's SIMD string
+  // scanning (its length-delimited stream reads byte by byte). A raw NUL is
+  // not valid JSON, and ends the parse with an error as it should.
+  std::string buffer(line);
+  json.ParseInsitu<rapidjson::kParseIterativeFlag>(buffer.data());
   if (json.HasParseError()) {
     bad(fmt::format("not valid JSON: {} at byte {}", rapidjson::GetParseError_En(json.GetParseError()),
                     json.GetErrorOffset()));
