@@ -52,7 +52,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const docpipe::DocumentError& e) {
     fail(fmt::format("the writer's own line is refused by the reader ({}): {}", e.what(), out));
   }
-  if (!(again == doc)) fail(fmt::format("reading back the written line gives another document: {}", out));
+  if (!(again == doc)) {
+    const char* part = again.id != doc.id       ? "id"
+                       : again.text != doc.text ? "text"
+                       : again.meta != doc.meta ? "meta"
+                                                : "layers";
+    fail(fmt::format("reading back the written line gives another document ({} differs): {}", part, out));
+  }
   if (write_all(again) != out) fail(fmt::format("writing the re-read document gives other bytes: {}", out));
   return 0;
 }
