@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace docpipe {
@@ -314,11 +315,17 @@ std::size_t repair_utf8(std::string& text) {
 Document parse_document(std::string_view line, const std::string& fallback_id) {
   rapidjson::Document json;
   // kParseStopWhenDoneFlag is not used: trailing garbage after the object is an error.
+  if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a BOM opening a file
   // In-situ parsing of a NUL-terminated copy takes RapidJSON's SIMD string
-  // scanning (its length-delimited stream reads byte by byte). A raw NUL is
-  // not valid JSON, and ends the parse with an error as it should.
-  std::string buffer(line);
-  json.ParseInsitu<rapidjson::kParseIterativeFlag>(buffer.data());
+  // scanning (its length-delimited stream reads byte by byte); a line with a
+  // raw NUL byte takes the length-delimited parse, which reads past it.
+  std::string buffer;
+  if (std::memchr(line.data(), '\0', line.size()) == nullptr) {
+    buffer.assign(line);
+    json.ParseInsitu<rapidjson::kParseIterativeFlag>(buffer.data());
+  } else {
+    json.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+  }
   if (json.HasParseError()) {
     bad(fmt::format("not valid JSON: {} at byte {}", rapidjson::GetParseError_En(json.GetParseError()),
                     json.GetErrorOffset()));

@@ -93,6 +93,9 @@ TEST_CASE("NUL bytes, BOMs and every line end survive as text", "[json_io]") {
   write_document(doc, {}, line);
   line.pop_back();
   CHECK(parse_document(line, "f").text == doc.text);
+  // A BOM opening a file, and a raw NUL byte inside a string, are read too.
+  CHECK(parse_document("\xEF\xBB\xBF{\"text\":\"x\"}", "f").text == "x");
+  CHECK(parse_document(std::string("{\"text\":\"a\0b\"}", 14), "f").text == std::string("a\0b", 3));
 }
 
 TEST_CASE("invalid UTF-8 is replaced by U+FFFD, one per maximal invalid subpart", "[json_io]") {

@@ -144,6 +144,7 @@ GoldDocument parse_gold(std::string_view json_line, GoldKind kind) {
   GoldDocument g;
   g.id = string_field(d, "id", true);
   g.text = string_field(d, "text", true);
+  g.title = string_field(d, "title", false);
   const std::size_t n = g.text.size();
   switch (kind) {
     case GoldKind::tokens:

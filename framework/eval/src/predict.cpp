@@ -14,13 +14,29 @@
 
 namespace docpipe::eval {
 
+namespace {
+
+// The document a pipeline sees for a gold record: its id, text and title.
+Document input_document(const GoldDocument& gold) {
+  Document doc{gold.id, gold.text};
+  if (!gold.title.empty()) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    writer.String(gold.title.data(), static_cast<rapidjson::SizeType>(gold.title.size()));
+    doc.meta.emplace_back("title", std::string(buffer.GetString(), buffer.GetSize()));
+  }
+  return doc;
+}
+
+}  // namespace
+
 std::vector<Prediction> predict(const Pipeline& pipeline, const std::vector<GoldDocument>& gold, std::size_t threads) {
   std::vector<Prediction> out(gold.size());
   tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
   arena.execute([&] {
     tbb::parallel_for(std::size_t{0}, gold.size(), [&](std::size_t i) {
       Prediction& p = out[i];
-      p.doc = Document{gold[i].id, gold[i].text};
+      p.doc = input_document(gold[i]);
       // The pipeline may only see valid UTF-8; gold offsets stay valid when
       // nothing needed repair, which is the case for every shipped gold file.
       repair_utf8(p.doc.text);

@@ -40,6 +40,9 @@ struct GoldToponym {
 struct GoldDocument {
   std::string id;
   std::string text;
+  /// The record's `title`, when it has one: handed to the pipeline as meta,
+  /// as `docpipe run` would (the summarizer reads it).
+  std::string title;
   // tokens: each set only when the file has the field.
   std::optional<std::vector<Span>> tokens;
   std::optional<std::vector<Span>> words;
