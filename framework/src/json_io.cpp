@@ -316,16 +316,16 @@ Document parse_document(std::string_view line, const std::string& fallback_id) {
   rapidjson::Document json;
   // kParseStopWhenDoneFlag is not used: trailing garbage after the object is an error.
   if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a BOM opening a file
-  // In-situ parsing of a NUL-terminated copy takes RapidJSON's SIMD string
-  // scanning (its length-delimited stream reads byte by byte); a line with a
-  // raw NUL byte takes the length-delimited parse, which reads past it.
-  std::string buffer;
-  if (std::memchr(line.data(), '\0', line.size()) == nullptr) {
-    buffer.assign(line);
-    json.ParseInsitu<rapidjson::kParseIterativeFlag>(buffer.data());
-  } else {
-    json.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+  // A raw NUL byte is not JSON (it is written \u0000); refusing it here also
+  // lets the parse below take a NUL-terminated copy, in situ, which is where
+  // RapidJSON scans strings with SIMD (its length-delimited stream reads
+  // byte by byte).
+  if (const void* nul = std::memchr(line.data(), '\0', line.size())) {
+    bad(fmt::format("not valid JSON: a raw NUL byte at byte {} (write it as \\u0000)",
+                    static_cast<const char*>(nul) - line.data()));
   }
+  std::string buffer(line);
+  json.ParseInsitu<rapidjson::kParseIterativeFlag>(buffer.data());
   if (json.HasParseError()) {
     bad(fmt::format("not valid JSON: {} at byte {}", rapidjson::GetParseError_En(json.GetParseError()),
                     json.GetErrorOffset()));

@@ -93,9 +93,11 @@ TEST_CASE("NUL bytes, BOMs and every line end survive as text", "[json_io]") {
   write_document(doc, {}, line);
   line.pop_back();
   CHECK(parse_document(line, "f").text == doc.text);
-  // A BOM opening a file, and a raw NUL byte inside a string, are read too.
+  // A BOM opening a file is skipped. A raw NUL byte is not JSON (it must be
+  // written \u0000), and is refused wherever it stands.
   CHECK(parse_document("\xEF\xBB\xBF{\"text\":\"x\"}", "f").text == "x");
-  CHECK(parse_document(std::string("{\"text\":\"a\0b\"}", 14), "f").text == std::string("a\0b", 3));
+  CHECK_THROWS_WITH(parse_document(std::string("{\"text\":\"a\0b\"}", 14), "f"), Catch::Contains("not valid JSON"));
+  CHECK_THROWS_WITH(parse_document(std::string("{\"text\":\"a\"}\0junk", 17), "f"), Catch::Contains("not valid JSON"));
 }
 
 TEST_CASE("invalid UTF-8 is replaced by U+FFFD, one per maximal invalid subpart", "[json_io]") {
