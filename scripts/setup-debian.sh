@@ -11,6 +11,7 @@ packages=(
   libicu-dev  # the ICU baseline of bench/
   chromium    # the browser test of docpipe view
   openmpi-bin libopenmpi-dev  # docpipe run --mpi and its tests
+  clang libclang-rt-14-dev    # the fuzz preset (libFuzzer) and scripts/sanitize.sh
 )
 
 missing=()
