@@ -325,7 +325,8 @@ Document parse_document(std::string_view line, const std::string& fallback_id) {
                     static_cast<const char*>(nul) - line.data()));
   }
   std::string buffer(line);
-  json.ParseInsitu<rapidjson::kParseIterativeFlag>(buffer.data());
+  // Full precision: a number in meta must read back as the same number.
+  json.ParseInsitu<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(buffer.data());
   if (json.HasParseError()) {
     bad(fmt::format("not valid JSON: {} at byte {}", rapidjson::GetParseError_En(json.GetParseError()),
                     json.GetErrorOffset()));
