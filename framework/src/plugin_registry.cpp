@@ -42,14 +42,14 @@ std::string dlopen_message(const fs::path& file) {
 }
 
 // Like ssh with its keys: code that anyone on the machine can replace is
-// never loaded. A world-writable directory without the sticky bit lets anyone
-// add or swap a library; a world-writable file lets anyone rewrite it.
+// never loaded. In a world-writable directory anyone can add a library (the
+// sticky bit of /tmp only stops them deleting others' files); a
+// world-writable file anyone can rewrite.
 std::optional<std::string> untrusted(const fs::path& path) {
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) return std::nullopt;
   const bool is_dir = S_ISDIR(st.st_mode);
-  const bool world_writable = (st.st_mode & S_IWOTH) != 0;
-  if (!world_writable || (is_dir && (st.st_mode & S_ISVTX) != 0 && st.st_uid == 0)) return std::nullopt;
+  if ((st.st_mode & S_IWOTH) == 0) return std::nullopt;
   return fmt::format("{}: refusing to load plugins from a world-writable {} (mode {:04o}): anyone on this machine "
                      "could put code there that docpipe would run; fix it with `chmod o-w {}`",
                      path.string(), is_dir ? "directory" : "file", st.st_mode & 07777, path.string());
