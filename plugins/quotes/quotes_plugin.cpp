@@ -42,6 +42,10 @@ std::vector<OptionSpec> option_specs() {
       option_bool("attitudes", false,
                   "Also report attitudes as indirect quotes (\"X criticized the plan\", \"X wants ...\"), as "
                   "PolNeAR annotates them."),
+      option_list("extra_cues", {},
+                  "More words whose complement is content, one form each with a tag: \"vowed to\" (a "
+                  "to-infinitive), \"warned that\" (a that-clause), \"urged objto\" (an object and a "
+                  "to-infinitive), \"seemed raising\" (subject and complement, no speaker)."),
       option_list("extra_titles", {},
                   "More title words stripped from speaker names (\"Archbishop\"), case as written."),
   };
@@ -59,7 +63,8 @@ PluginInfo describe() {
           .create = [](const StageContext& ctx) -> std::unique_ptr<Stage> {
             const Config& c = ctx.config;
             detail::Lexicon lexicon = detail::Lexicon::load(ctx.data_dir, c.get_list("extra_verbs"),
-                                                            c.get_list("extra_titles"), c.get_bool("attitudes"));
+                                                            c.get_list("extra_titles"), c.get_bool("attitudes"),
+                                                            c.get_list("extra_cues"));
             detail::ExtractorOptions opt;
             opt.indirect = c.get_bool("indirect");
             opt.mixed = c.get_bool("mixed");

@@ -63,6 +63,7 @@ constexpr double kConfMixed = 0.8;
 constexpr double kConfIndirectFinal = 0.8;
 constexpr double kConfIndirect = 0.75;
 constexpr double kConfUnattributed = 0.15;
+constexpr double kConfComplement = 0.5;
 
 // One document's extraction: its token stream, paragraphs and findings.
 class Run {
@@ -194,6 +195,14 @@ class Run {
   [[nodiscard]] bool pre_attribution(Idx s, Idx open, Attr& out) const;
   [[nodiscard]] bool sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double& conf) const;
   [[nodiscard]] Idx pre_start(Idx open, Idx b) const;
+  void complements(Idx s, Idx se, std::size_t bi, std::size_t first_found);
+  [[nodiscard]] bool word_is(Idx i, std::string_view w) const {
+    const Tok& t = t_[i];
+    return t.word() && text_.substr(t.b, t.e - t.b) == w;
+  }
+  [[nodiscard]] Idx clause_end(Idx from, Idx e) const;
+  [[nodiscard]] Span clause_subject(Idx v, Idx s) const;
+  void add_complement(Offset b, Offset e, const Attr& a, double conf, std::size_t bi, std::size_t first_found);
   /// First token of the sentence holding `i` (quotes inside it included).
   [[nodiscard]] Idx sentence_start(Idx i) const {
     Idx b = i;
@@ -975,6 +984,146 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
   return !first;
 }
 
+// ---------------------------------------------------------------- complements
+
+// Where content that starts at `from` ends: the sentence end, a semicolon,
+// a dash, a quote or attribution already taken.
+Idx Run::clause_end(Idx from, Idx e) const {
+  Idx j = from;
+  for (; j < e; ++j) {
+    const Tok& t = t_[j];
+    if (owned_[j] != 0 || t.is(';') || (t.kind == TokKind::punct && t.ch == '-' && j > from)) break;
+  }
+  while (j > from && (end_punct(t_[j - 1]) || t_[j - 1].is(',') || t_[j - 1].is(':'))) --j;
+  return j;
+}
+
+// The subject of the verb at `v` as content ("the race seemed …"): back over
+// auxiliaries and adverbs, then to the clause's start (the sentence start, a
+// conjunction, a relative pronoun, which is kept: "which the Senate is
+// expected to …"), hopping over one appositive in commas.
+Span Run::clause_subject(Idx v, Idx s) const {
+  Idx i = v - 1;
+  while (i >= s && t_[i].word() && (t_[i].has(kAux | kBe) || ly_adverb(i)) && !t_[i].has(kPronoun)) --i;
+  if (i < s) return {};
+  const Idx end = i + 1;
+  bool hopped = false;
+  for (; i >= s && end - i <= 30; --i) {
+    const Tok& t = t_[i];
+    if (t.is(',') && !hopped && i + 1 == end) {
+      // "The central bank, which has held rates near zero, is expected to":
+      // the appositive belongs to the subject.
+      Idx c = i - 1;
+      while (c >= s && !t_[c].is(',') && boundary_[c] == 0 && end - c <= 30) --c;
+      if (c < s || !t_[c].is(',')) return {};
+      hopped = true;
+      i = c;
+      continue;
+    }
+    if (!t.word() || t.in_quote() || owned_[i] != 0) break;
+    if (t.has(kConj) && !t.cap()) {
+      if (word_is(i, "which") || word_is(i, "who")) --i;
+      break;
+    }
+    if (t.has(kThat) && !t.cap()) {
+      --i;  // "a role that is expected to": "a role that"
+      break;
+    }
+    if (t.has(kCue | kCueIndirect) && !t.cap() && i + 1 < end) break;  // "said the race seemed"
+  }
+  const Idx b = i + 1;
+  if (b >= end) return {};
+  return {b, end};
+}
+
+void Run::add_complement(Offset b, Offset e, const Attr& a, double conf, std::size_t bi, std::size_t first_found) {
+  if (e <= b) return;
+  for (std::size_t k = first_found; k < found_.size(); ++k) {
+    const Found& f = found_[k];
+    const Offset ov = std::min(e, f.e) > std::max(b, f.b) ? std::min(e, f.e) - std::max(b, f.b) : 0;
+    if (2 * ov >= std::max(e - b, f.e - f.b)) return;  // already reported
+  }
+  Found f;
+  f.b = b;
+  f.e = e;
+  f.kind = QuoteKind::indirect;
+  f.attr = a;
+  f.confidence = conf;
+  f.block = static_cast<std::uint32_t>(bi);
+  f.unattributed_ok = true;
+  found_.push_back(std::move(f));
+}
+
+// Reports, beliefs and intentions read from a cue word's complement
+// (complement_cues.txt): "conceded that …", "the claim that …", "declined
+// to …", "urged Congress to …", and raising cues, whose subject and
+// complement are both content ("the race seemed to tighten").
+void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
+  Idx e = se;
+  while (e > s && (end_punct(t_[e - 1]) || t_[e - 1].is(','))) --e;
+  for (Idx j = s; j + 2 < e; ++j) {
+    const Tok& t = t_[j];
+    if (!t.word() || t.in_quote() || owned_[j] != 0 || !t.has(kThatCue | kToCue | kObjToCue | kRaising)) continue;
+    if (t.cap() && j != s) continue;
+    Idx cs = -1;
+    bool raising = false;
+    if (t.has(kThatCue)) {
+      // "pointed out that", "made it clear to voters that"
+      Idx m = j + 1;
+      while (m < e && m - j <= 3 && t_[m].word() && !t_[m].has(kThat) &&
+             (t_[m].has(kTime | kAux | kObject) || ly_adverb(m) || word_is(m, "out"))) {
+        ++m;
+      }
+      if (m + 1 < e && t_[m].word() && t_[m].has(kThat) && !t_[m].cap() && t_[m + 1].word() &&
+          !(t_[m + 1].has(kAux | kBe | kCue | kCueIndirect) && !t_[m + 1].has(kPronoun))) {
+        cs = m;
+      }
+    }
+    Idx k = j + 1;
+    if (k < e && word_is(k, "not")) ++k;
+    auto infinitive = [&](Idx to) {
+      return to + 1 < e && word_is(to, "to") && t_[to + 1].word() && !t_[to + 1].cap() &&
+             !t_[to + 1].has(kDet | kPronoun | kTime) && (t_[to + 1].flags & kDigit) == 0;
+    };
+    if (cs < 0 && t.has(kRaising)) {
+      bool be = !t.has(kAfterBe);
+      for (Idx m = j - 1; !be && m >= s && j - m <= 3 && t_[m].word(); --m) {
+        if (t_[m].has(kBe)) be = true;
+        if (!(t_[m].has(kAux | kBe) || ly_adverb(m))) break;
+      }
+      if (be && k < e && (infinitive(k) || (t_[k].word() && !t_[k].cap() && !t_[k].has(kPrep | kThat | kConj | kDet)))) {
+        cs = k;
+        raising = true;
+      }
+    }
+    if (cs < 0 && t.has(kToCue) && infinitive(k)) cs = k;
+    if (cs < 0 && t.has(kObjToCue)) {
+      Idx m = k;
+      if (m < e && word_is(m, "on")) ++m;  // "called on Congress to"
+      Idx o = m;
+      if (o < e && t_[o].word() && t_[o].has(kObject)) {
+        ++o;
+      } else if (const Span np = forward_np(o, e); np.ok()) {
+        o = np.e;
+      } else {
+        while (o < e && o - m < 6 && t_[o].word() && !t_[o].has(kThat | kConj) && !word_is(o, "to")) ++o;
+      }
+      if (o > m && infinitive(o)) cs = m;
+    }
+    if (cs < 0) continue;
+    const Idx ce = clause_end(cs, e);
+    if (ce - cs < 2) continue;
+    Attr a;
+    if (raising) {
+      const Span subj = clause_subject(j, s);
+      if (subj.ok()) add_complement(t_[subj.b].b, t_[subj.e - 1].e, {}, kConfComplement, bi, first_found);
+    } else if (!(subject_of(j, s, a) || relative_subject(j, s, a)) || !person_like(a.name.ok() ? a.name : a.speaker)) {
+      a = {};
+    }
+    add_complement(t_[cs].b, t_[ce - 1].e, a, kConfComplement, bi, first_found);
+  }
+}
+
 // ---------------------------------------------------------------- names
 
 std::string_view Run::surname(Idx i) const {
@@ -1348,6 +1497,7 @@ void Run::process_block(std::size_t bi) {
         found_.push_back(std::move(f));
       }
     }
+    if (opt_.indirect && se - s <= 400) complements(s, se, bi, first_found);
     s = se;
   }
 

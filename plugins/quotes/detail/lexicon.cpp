@@ -168,8 +168,11 @@ Lexicon::Lexicon() {
 }
 
 Lexicon Lexicon::load(const std::filesystem::path& data_dir, const std::vector<std::string>& extra_verbs,
-                      const std::vector<std::string>& extra_titles, bool attitudes) {
+                      const std::vector<std::string>& extra_titles, bool attitudes,
+                      const std::vector<std::string>& extra_cues) {
   Lexicon lex;
+  for (const auto& line : read_lines(data_dir / "complement_cues.txt")) lex.add_cue_line(line);
+  for (const auto& line : extra_cues) lex.add_cue_line(line);
   for (const auto& line : read_lines(data_dir / "speech_verbs.txt")) lex.add_verb_line(line, attitudes);
   for (const auto& line : extra_verbs) lex.add_verb_line(line);
   for (const auto& line : read_lines(data_dir / "titles.txt")) lex.add_title(line);
@@ -216,6 +219,22 @@ void Lexicon::add_verb_line(std::string_view line, bool attitudes) {
     }
   }
   words_.add(word, flags);
+}
+
+void Lexicon::add_cue_line(std::string_view line) {
+  std::istringstream in{std::string(line)};
+  std::string word;
+  if (!(in >> word)) return;
+  for (auto& c : word) c = lower(c);
+  std::uint32_t flags = 0;
+  for (std::string tag; in >> tag;) {
+    if (tag == "that") flags |= kThatCue;
+    if (tag == "to") flags |= kToCue;
+    if (tag == "objto") flags |= kObjToCue;
+    if (tag == "raising") flags |= kRaising;
+    if (tag == "be") flags |= kAfterBe;
+  }
+  if (flags != 0) words_.add(word, flags);
 }
 
 std::uint32_t Lexicon::classes(std::string_view word) const {

@@ -37,6 +37,11 @@ enum Lex : std::uint32_t {
   kTakesNp = 1U << 20,        ///< reports only with a quotation or "that" after it ("called")
   kMale = 1U << 21,           ///< a man's first name or title ("George", "Mr."), for "he"
   kFemale = 1U << 22,         ///< a woman's first name or title ("Helena", "Mrs."), for "she"
+  kThatCue = 1U << 23,        ///< a that-clause after it is content ("the claim that", "convinced that")
+  kToCue = 1U << 24,          ///< a to-infinitive after it is content ("declined to comment")
+  kObjToCue = 1U << 25,       ///< an object and a to-infinitive after it are content ("urged Congress to act")
+  kRaising = 1U << 26,        ///< subject and complement are content, nobody speaks ("appeared to stall")
+  kAfterBe = 1U << 27,        ///< a complement cue only after a form of "be" ("is expected to")
 };
 
 /// A small open-addressing hash map from a word to its Lex flags, with a
@@ -75,11 +80,13 @@ class WordTable {
 class Lexicon {
  public:
   /// Loads the data files of `data_dir` (speech_verbs.txt, titles.txt,
-  /// roles.txt, cue_phrases.txt) and adds `extra_verbs` ("told obj") and
-  /// `extra_titles`; verbs tagged "attitude" count only when `attitudes`.
+  /// roles.txt, cue_phrases.txt, complement_cues.txt) and adds
+  /// `extra_verbs` ("told obj"), `extra_titles` and `extra_cues`
+  /// ("vowed to"); verbs tagged "attitude" count only when `attitudes`.
   /// Throws docpipe::ConfigError when a file is missing.
   static Lexicon load(const std::filesystem::path& data_dir, const std::vector<std::string>& extra_verbs = {},
-                      const std::vector<std::string>& extra_titles = {}, bool attitudes = false);
+                      const std::vector<std::string>& extra_titles = {}, bool attitudes = false,
+                      const std::vector<std::string>& extra_cues = {});
 
   /// Lex flags of `word`, looked up case-insensitively (ASCII).
   /// Title lookups are case-sensitive.
@@ -93,6 +100,9 @@ class Lexicon {
   /// an "attitude" line only when `attitudes`.
   void add_verb_line(std::string_view line, bool attitudes = true);
   void add_title(std::string_view title) { titles_.add(title, 1); }
+  /// Adds one complement cue line: "claim that", "declined to", "urged objto",
+  /// "seemed raising" (complement_cues.txt).
+  void add_cue_line(std::string_view line);
 
  private:
   Lexicon();
