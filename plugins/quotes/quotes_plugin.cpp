@@ -39,7 +39,7 @@ std::vector<OptionSpec> option_specs() {
       option_list("extra_verbs", {},
                   "More speech verbs, one form each (\"harrumphed\"); add \" obj\" for a verb that takes an addressee "
                   "(\"briefed obj\") or \" indirect\" for a belief verb."),
-      option_bool("attitudes", false,
+      option_bool("attitudes", true,
                   "Also report attitudes as indirect quotes (\"X criticized the plan\", \"X wants ...\"), as "
                   "PolNeAR annotates them."),
       option_list("extra_cues", {},

@@ -882,9 +882,19 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (!t.word() || t.cap() || t.in_quote() || !t.has(kCue | kCueIndirect) || t.has(kDirectOnly)) continue;
     if (j > s && t_[j - 1].word() && (t_[j - 1].has(kBe) || text_.substr(t_[j - 1].b, 2) == "to")) continue;
     Attr a;
-    if (!subject_of(j, s, a) && !relative_subject(j, s, a)) continue;
+    if (!subject_of(j, s, a) && !relative_subject(j, s, a)) {
+      // No subject in reach ("Jillian Chase, 27, a Tinder user in New York,
+      // said …", "those surveyed said …"): a plain speech verb still reports
+      // its clause, with no speaker.
+      const Tok& pv = t_[j - 1];
+      if (!t.has(kCue) || t.has(kNounToo) || j == s || !(pv.word() || pv.is(',')) ||
+          (pv.word() && pv.has(kDet | kPrep | kThat | kConj))) {
+        continue;
+      }
+      a = {};
+    }
     // "a fundraising email stressing…": a noun, not a verb.
-    if (t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker)) continue;
+    if (a.ok() && t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker)) continue;
     if (a.speaker.e - a.speaker.b == 1) {
       // The writer's own "I think", "you know" are not reported speech.
       const std::string_view w = text_.substr(t_[a.speaker.b].b, t_[a.speaker.b].e - t_[a.speaker.b].b);
@@ -986,13 +996,14 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
 
 // ---------------------------------------------------------------- complements
 
-// Where content that starts at `from` ends: the sentence end, a semicolon,
-// a dash, a quote or attribution already taken.
+// Where a complement that starts at `from` ends: the sentence end, a comma
+// (what follows one is mostly a clause of the sentence, not of the content),
+// a semicolon, a dash, a quote or attribution already taken.
 Idx Run::clause_end(Idx from, Idx e) const {
   Idx j = from;
   for (; j < e; ++j) {
     const Tok& t = t_[j];
-    if (owned_[j] != 0 || t.is(';') || (t.kind == TokKind::punct && t.ch == '-' && j > from)) break;
+    if (owned_[j] != 0 || t.is(';') || t.is(',') || (t.kind == TokKind::punct && t.ch == '-' && j > from)) break;
   }
   while (j > from && (end_punct(t_[j - 1]) || t_[j - 1].is(',') || t_[j - 1].is(':'))) --j;
   return j;
@@ -1438,6 +1449,7 @@ void Run::process_block(std::size_t bi) {
         f.attr = more.a;
         f.confidence = piece_marks ? kConfMixed : kConfIndirect;
         f.block = static_cast<std::uint32_t>(bi);
+        f.unattributed_ok = true;
         found_.push_back(std::move(f));
       }
       if (split_ >= 0 && opt_.indirect) {
@@ -1454,6 +1466,7 @@ void Run::process_block(std::size_t bi) {
           f.attr = a;
           f.confidence = conf;
           f.block = static_cast<std::uint32_t>(bi);
+          f.unattributed_ok = true;
           if (piece_marks ? opt_.mixed : opt_.indirect) found_.push_back(std::move(f));
         }
       }
@@ -1482,6 +1495,7 @@ void Run::process_block(std::size_t bi) {
         f.attr = a;
         f.confidence = marks ? kConfMixed : conf;
         f.block = static_cast<std::uint32_t>(bi);
+        f.unattributed_ok = true;
         found_.push_back(std::move(f));
       }
     } else if (!owned && opt_.unattributed) {
