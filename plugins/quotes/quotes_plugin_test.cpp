@@ -56,19 +56,19 @@ TEST_CASE("options switch kinds off and add verbs", "[quotes]") {
   CHECK(doc.quotes[0].speaker == "Tom Reed");
 }
 
-TEST_CASE("attitudes are indirect quotes only when asked for", "[quotes]") {
+TEST_CASE("attitudes are indirect quotes unless switched off", "[quotes]") {
   const std::string text = "Tom Reed criticized the new treaty with Finland.";
   Config config = Config::from_defaults(quotes::describe().options);
-  Document plain = quotes::test::make_doc(text);
-  make_stage(config)->process(plain);
-  CHECK(plain.quotes.empty());
-  config.set("attitudes", true);
   Document with = quotes::test::make_doc(text);
   make_stage(config)->process(with);
   REQUIRE(with.quotes.size() == 1);
   CHECK(with.quotes[0].kind == QuoteKind::indirect);
   CHECK(with.text.substr(with.quotes[0].begin, with.quotes[0].end - with.quotes[0].begin) ==
         "the new treaty with Finland");
+  config.set("attitudes", false);
+  Document plain = quotes::test::make_doc(text);
+  make_stage(config)->process(plain);
+  CHECK(plain.quotes.empty());
 }
 
 TEST_CASE("the seed article: every quote attributed, speakers in full", "[quotes]") {
