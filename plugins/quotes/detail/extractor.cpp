@@ -875,6 +875,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
   struct Hit {
     Attr a;
     Idx cs;
+    Idx rel = -1;  ///< "which she said was …": the relative word, content too
   };
   std::vector<Hit> hits;
   for (Idx j = s; j < e - 2; ++j) {
@@ -953,9 +954,21 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       for (Idx m = start; m < e && !quoted; ++m) quoted = (t_[m].flags & kOpen) != 0;
       if (!quoted) start = -1;
     }
+    // "emails, which she said represented all her work", "a deadline that
+    // insiders said went unnoticed": the clause's subject is the relative
+    // word before the speaker; both it and the verb phrase are content.
+    Idx rel = -1;
+    if (start < 0 && a.ok() && t.has(kCue) && k < e && t_[k].word() && !t_[k].cap() && a.speaker.b > s &&
+        (t_[k].has(kBe) || word_is(k, "has") || word_is(k, "have") || word_is(k, "had") || word_is(k, "will") ||
+         word_is(k, "would") || word_is(k, "could") || word_is(k, "should") || word_is(k, "might") ||
+         word_is(k, "may") || word_is(k, "did") || word_is(k, "does"))) {
+      const Idx r = a.speaker.b - 1;
+      if (word_is(r, "which") || word_is(r, "that") || word_is(r, "who")) rel = r;
+      if (rel >= 0) start = k;
+    }
     if (start < 0) continue;
-    if (e - start < 3) continue;
-    hits.push_back({a, start});
+    if (e - start < 3 && rel < 0) continue;
+    hits.push_back({a, start, rel});
     j = start;
   }
   if (hits.empty()) return false;
@@ -989,6 +1002,9 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     } else {
       extra_.push_back({hits[h].a, hits[h].cs, end});
     }
+  }
+  for (const Hit& h : hits) {
+    if (h.rel >= 0) extra_.push_back({h.a, h.rel, h.rel + 1});
   }
   conf = kConfIndirect;
   return !first;
@@ -1074,7 +1090,9 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
   while (e > s && (end_punct(t_[e - 1]) || t_[e - 1].is(','))) --e;
   for (Idx j = s; j + 2 < e; ++j) {
     const Tok& t = t_[j];
-    if (!t.word() || t.in_quote() || owned_[j] != 0 || !t.has(kThatCue | kToCue | kObjToCue | kRaising)) continue;
+    if (!t.word() || t.in_quote() || owned_[j] != 0 || !t.has(kThatCue | kToCue | kObjToCue | kRaising | kWhCue)) {
+      continue;
+    }
     if (t.cap() && j != s) continue;
     Idx cs = -1;
     bool raising = false;
@@ -1102,7 +1120,9 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
         if (t_[m].has(kBe)) be = true;
         if (!(t_[m].has(kAux | kBe) || ly_adverb(m))) break;
       }
-      if (be && k < e && (infinitive(k) || (t_[k].word() && !t_[k].cap() && !t_[k].has(kPrep | kThat | kConj | kDet)))) {
+      if (be && k < e && word_is(k, "as")) ++k;  // "is seen as a circus"
+      if (be && k < e &&
+          (infinitive(k) || (t_[k].word() && !t_[k].cap() && (!t_[k].has(kPrep | kThat | kConj) || k > j + 1)))) {
         cs = k;
         raising = true;
       }
@@ -1120,6 +1140,23 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
         while (o < e && o - m < 6 && t_[o].word() && !t_[o].has(kThat | kConj) && !word_is(o, "to")) ++o;
       }
       if (o > m && infinitive(o)) cs = m;
+    }
+    if (cs < 0 && t.has(kWhCue)) {
+      auto wh = [&](Idx m) {
+        return m + 1 < e && t_[m].word() && !t_[m].cap() &&
+               (word_is(m, "whether") || word_is(m, "if") || word_is(m, "why") || word_is(m, "how") ||
+                word_is(m, "what") || word_is(m, "who") || word_is(m, "whom") || word_is(m, "which") ||
+                word_is(m, "when") || word_is(m, "where") || word_is(m, "about"));
+      };
+      Idx m = k;
+      if (!wh(m)) {
+        if (m < e && t_[m].word() && t_[m].has(kObject)) {
+          ++m;
+        } else if (const Span np = forward_np(m, e); np.ok() && np.e - m <= 6) {
+          m = np.e;
+        }
+      }
+      if (wh(m)) cs = word_is(m, "about") ? m + 1 : m;
     }
     if (cs < 0) continue;
     const Idx ce = clause_end(cs, e);

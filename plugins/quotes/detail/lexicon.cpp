@@ -233,6 +233,7 @@ void Lexicon::add_cue_line(std::string_view line) {
     if (tag == "objto") flags |= kObjToCue;
     if (tag == "raising") flags |= kRaising;
     if (tag == "be") flags |= kAfterBe;
+    if (tag == "wh") flags |= kWhCue;
   }
   if (flags != 0) words_.add(word, flags);
 }

@@ -41,7 +41,8 @@ enum Lex : std::uint32_t {
   kToCue = 1U << 24,          ///< a to-infinitive after it is content ("declined to comment")
   kObjToCue = 1U << 25,       ///< an object and a to-infinitive after it are content ("urged Congress to act")
   kRaising = 1U << 26,        ///< subject and complement are content, nobody speaks ("appeared to stall")
-  kAfterBe = 1U << 27,        ///< a complement cue only after a form of "be" ("is expected to")
+  kAfterBe = 1U << 27,        ///< the raising reading only after a form of "be" ("is expected to")
+  kWhCue = 1U << 28,          ///< a wh- or if-clause after it (and an object) is content ("asked whether")
 };
 
 /// A small open-addressing hash map from a word to its Lex flags, with a
