@@ -964,6 +964,11 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
          word_is(k, "may") || word_is(k, "did") || word_is(k, "does"))) {
       const Idx r = a.speaker.b - 1;
       if (word_is(r, "which") || word_is(r, "that") || word_is(r, "who")) rel = r;
+      // A quotation inside such a clause is mostly a scare quote ("that it
+      // says will protect us from "rogue states""), not the speaker's words.
+      for (Idx m = k; rel >= 0 && m < e; ++m) {
+        if ((t_[m].flags & kOpen) != 0) rel = -1;
+      }
       if (rel >= 0) start = k;
     }
     if (start < 0) continue;
@@ -1162,12 +1167,21 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     const Idx ce = clause_end(cs, e);
     if (ce - cs < 2) continue;
     Attr a;
+    const bool writer =
+        j > s && t_[j - 1].word() && (word_is(j - 1, "I") || word_is(j - 1, "you") || word_is(j - 1, "You"));
     if (raising) {
       const Span subj = clause_subject(j, s);
       if (subj.ok()) add_complement(t_[subj.b].b, t_[subj.e - 1].e, {}, kConfComplement, bi, first_found);
     } else if (!(subject_of(j, s, a) || relative_subject(j, s, a)) || !person_like(a.name.ok() ? a.name : a.speaker)) {
       a = {};
     }
+    // The writer's or reader's own "I think that …", "you want to …" are
+    // not reported.
+    if (a.ok() && a.speaker.e - a.speaker.b == 1) {
+      const Idx w = a.speaker.b;
+      if (word_is(w, "I") || word_is(w, "you") || word_is(w, "You")) continue;
+    }
+    if (writer) continue;
     add_complement(t_[cs].b, t_[ce - 1].e, a, kConfComplement, bi, first_found);
   }
 }
