@@ -194,7 +194,7 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
       pool.workers = options.threads > 0 ? options.threads : std::thread::hardware_concurrency();
       pool.timeout = options.doc_timeout;
       workers = std::make_unique<WorkerPool>(pool);
-      process = [&workers](Document& doc) { return workers->process(doc); };
+      process = [&workers](Document& doc, std::string_view text_literal) { return workers->process(doc, text_literal); };
     } else {
       pipeline = std::make_unique<Pipeline>(stages, spec);
       process = in_process(*pipeline, options.write);

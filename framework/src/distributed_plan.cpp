@@ -258,7 +258,9 @@ ChunkWorker::~ChunkWorker() = default;
 
 ChunkReport ChunkWorker::run(const Chunk& chunk) {
   if (!reader_ || reader_->position() > chunk.first) {
-    reader_ = std::make_unique<DocumentReader>(options_.inputs, options_.reader);  // only when asked to go back
+    ReaderOptions reading = options_.reader;
+    reading.defer_parse = true;  // run_documents parses in its parallel step
+    reader_ = std::make_unique<DocumentReader>(options_.inputs, reading);  // only when asked to go back
   }
   (void)reader_->skip(chunk.first - reader_->position());  // fewer at the end of the inputs: the run reads none
   const fs::path dir(options_.output);

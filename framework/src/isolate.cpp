@@ -153,14 +153,14 @@ WorkerPool::~WorkerPool() {
   }
 }
 
-ProcessResult WorkerPool::process(Document& doc) {
+ProcessResult WorkerPool::process(Document& doc, std::string_view text_literal) {
   Worker* w = nullptr;
   impl_->idle.pop(w);
   std::string request;
   write_document(doc, WriteOptions{std::set<std::string, std::less<>>(doc.present_layers().begin(),
                                                                       doc.present_layers().end()),
                                    true},
-                 request);
+                 request, text_literal);
   std::optional<std::chrono::steady_clock::time_point> deadline;
   if (impl_->options.timeout) {
     deadline = std::chrono::steady_clock::now() +
@@ -213,8 +213,9 @@ int serve_worker(const DocumentProcessor& process) {
     if (read_all(STDIN_FILENO, request.data(), len, std::nullopt) != ReadStatus::ok) return 1;
     ProcessResult result;
     try {
-      Document doc = parse_document(request, "");
-      result = process(doc);
+      std::string_view text_literal;
+      Document doc = parse_document(request, "", &text_literal);
+      result = process(doc, text_literal);
     } catch (const std::exception& e) {
       result.stage = "worker";
       result.error = e.what();

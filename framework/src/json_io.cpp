@@ -10,6 +10,10 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -19,6 +23,8 @@ namespace docpipe {
 namespace {
 
 using Json = rapidjson::Value;
+using JsonDocument = rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
+                                                rapidjson::MemoryPoolAllocator<>>;
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 // Length of the valid UTF-8 sequence at s[i], or 0 if it is invalid
@@ -69,6 +75,10 @@ std::size_t invalid_subpart_length(std::string_view s, std::size_t i) {
 // Writing a value back (RapidJSON's Accept) recurses once per level, so
 // hostile nesting is refused before that; parsing itself is iterative.
 constexpr std::size_t kMaxNesting = 512;
+
+// Per-thread parse and write buffers above this size are freed after use,
+// so one huge document does not keep its memory for the rest of the run.
+constexpr std::size_t kKeptBuffer = std::size_t{4} << 20;
 
 std::size_t nesting_depth(const Json& root) {
   std::size_t deepest = 0;
@@ -283,6 +293,53 @@ void write_custom_layer(Writer& w, const std::vector<Annotation>& layer) {
   w.EndArray();
 }
 
+// The first '"' or '\\' in [p, end), or end. SSE2 compares 16 bytes at a
+// time (loads stay inside the range); news text has an escape every line or
+// so, too often for memchr's start-up cost.
+const char* find_quote_or_backslash(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; end - p >= 16; p += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+  }
+#endif
+  while (p < end && *p != '"' && *p != '\\') ++p;
+  return p;
+}
+
+// The JSON string literal opening at line[open] (a parsed string's opening
+// quote), if every escape in it is spelled as RapidJSON's Writer spells it:
+// \" \\ \b \f \n \r \t, and \u00XX (upper-case hex) for other control
+// characters. Otherwise empty.
+std::string_view canonical_literal(std::string_view line, std::size_t open) {
+  const char* const end = line.data() + line.size();
+  const char* p = line.data() + open + 1;
+  for (;;) {
+    p = find_quote_or_backslash(p, end);
+    if (p == end) return {};  // cannot happen for a parsed string
+    if (*p == '"') break;
+    if (end - p < 2) return {};
+    const char c = p[1];
+    if (c == 'u') {
+      if (end - p < 6) return {};
+      const std::string_view hex(p + 2, 4);
+      const bool upper_hex = std::all_of(hex.begin(), hex.end(), [](char h) {
+        return (h >= '0' && h <= '9') || (h >= 'A' && h <= 'F');
+      });
+      const bool short_form = hex == "0008" || hex == "0009" || hex == "000A" || hex == "000C" || hex == "000D";
+      if (!upper_hex || !hex.starts_with("00") || hex[2] > '1' || short_form) return {};
+      p += 6;
+    } else {
+      if (std::string_view("\"\\bfnrt").find(c) == std::string_view::npos) return {};
+      p += 2;
+    }
+  }
+  return line.substr(open, static_cast<std::size_t>(p - line.data()) + 1 - open);
+}
+
 }  // namespace
 
 std::size_t repair_utf8(std::string& text) {
@@ -312,8 +369,15 @@ std::size_t repair_utf8(std::string& text) {
   return repairs;
 }
 
-Document parse_document(std::string_view line, const std::string& fallback_id) {
-  rapidjson::Document json;
+Document parse_document(std::string_view line, const std::string& fallback_id, std::string_view* text_literal) {
+  if (text_literal != nullptr) *text_literal = {};
+  // The parse's allocations come from per-thread buffers first: a document
+  // of ordinary size then costs no malloc for its JSON tree.
+  alignas(16) thread_local char value_buffer[32 * 1024];
+  alignas(16) thread_local char stack_buffer[4 * 1024];
+  rapidjson::MemoryPoolAllocator<> values(value_buffer, sizeof value_buffer);
+  rapidjson::MemoryPoolAllocator<> stack(stack_buffer, sizeof stack_buffer);
+  JsonDocument json(&values, sizeof stack_buffer, &stack);
   // kParseStopWhenDoneFlag is not used: trailing garbage after the object is an error.
   if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a BOM opening a file
   // A raw NUL byte is not JSON (it is written \u0000); refusing it here also
@@ -324,7 +388,11 @@ Document parse_document(std::string_view line, const std::string& fallback_id) {
     bad(fmt::format("not valid JSON: a raw NUL byte at byte {} (write it as \\u0000)",
                     static_cast<const char*>(nul) - line.data()));
   }
-  std::string buffer(line);
+  // A per-thread copy to parse in situ, which keeps its capacity between
+  // documents (an oversized one's is given back below).
+  thread_local std::string buffer;
+  buffer.assign(line);
+  struct Trim { ~Trim() { if (buffer.capacity() > kKeptBuffer) std::string().swap(buffer); } } trim;
   // Full precision: a number in meta must read back as the same number.
   json.ParseInsitu<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(buffer.data());
   if (json.HasParseError()) {
@@ -339,6 +407,12 @@ Document parse_document(std::string_view line, const std::string& fallback_id) {
   if (!text->value.IsString()) bad("\"text\" must be a string");
   doc.text = as_string(text->value);
   const std::size_t repairs = repair_utf8(doc.text);
+  if (text_literal != nullptr && repairs == 0) {
+    // In situ, a string is decoded where it stood: its first byte is where
+    // the literal's content began in `line`.
+    const auto at = static_cast<std::size_t>(text->value.GetString() - buffer.data());
+    if (at >= 1 && at <= line.size() && line[at - 1] == '"') *text_literal = canonical_literal(line, at - 1);
+  }
   if (doc.text.size() > std::numeric_limits<Offset>::max()) bad("text longer than 4 GiB");
 
   auto id = json.FindMember("id");
@@ -367,15 +441,33 @@ Document parse_document(std::string_view line, const std::string& fallback_id) {
   return doc;
 }
 
-void write_document(const Document& doc, const WriteOptions& options, std::string& out) {
-  rapidjson::StringBuffer buffer;
+void write_document(const Document& doc, const WriteOptions& options, std::string& out,
+                    std::string_view text_literal) {
+  // A per-thread buffer that keeps its capacity between documents (an
+  // oversized one's is given back below).
+  thread_local rapidjson::StringBuffer buffer;
+  buffer.Clear();
+  struct Trim {
+    ~Trim() {
+      if (buffer.GetSize() <= kKeptBuffer) return;
+      buffer.Clear();
+      buffer.ShrinkToFit();
+    }
+  } trim;
   Writer w(buffer);
   w.StartObject();
   w.Key("id");
   write_string(w, doc.id);
+  // With a literal, the text is written as "" and the literal goes in its place.
+  std::size_t literal_at = SIZE_MAX;
   if (options.include_text) {
     w.Key("text");
-    write_string(w, doc.text);
+    if (text_literal.empty()) {
+      write_string(w, doc.text);
+    } else {
+      w.String("", 0);
+      literal_at = buffer.GetSize() - 2;
+    }
   }
   if (!doc.meta.empty()) {
     w.Key("meta");
@@ -401,7 +493,15 @@ void write_document(const Document& doc, const WriteOptions& options, std::strin
     write_custom_layer(w, layer);
   }
   w.EndObject();
-  out.append(buffer.GetString(), buffer.GetSize());
+  const std::string_view written(buffer.GetString(), buffer.GetSize());
+  if (literal_at == SIZE_MAX) {
+    out.append(written);
+  } else {
+    out.reserve(out.size() + written.size() + text_literal.size() + 1);
+    out.append(written.substr(0, literal_at));
+    out.append(text_literal);
+    out.append(written.substr(literal_at + 2));
+  }
   out.push_back('\n');
 }
 

@@ -116,3 +116,48 @@ TEST_CASE("invalid UTF-8 is replaced by U+FFFD, one per maximal invalid subpart"
   CHECK(repair_utf8(s) == 0);
   CHECK(s == "caf\xC3\xA9 \xF0\x9F\x98\x80");
 }
+
+namespace {
+
+// The line written for `line` with and without the literal parse_document found.
+std::pair<std::string, std::string> written_both_ways(const std::string& line, std::string_view& literal) {
+  const Document doc = parse_document(line, "fallback", &literal);
+  std::string copied;
+  std::string escaped;
+  write_document(doc, {}, copied, literal);
+  write_document(doc, {}, escaped);
+  return {copied, escaped};
+}
+
+}  // namespace
+
+TEST_CASE("a text spelled as the writer spells it is copied, byte for byte the same", "[json_io]") {
+  for (const std::string text : {R"(plain)", R"(\"quoted\" and \\ back\/slash)", R"(tab\tline\nfeed\r\b\f)",
+                                 R"(bell \u0007 and \u001F)", "caf\xC3\xA9", ""}) {
+    CAPTURE(text);
+    const std::string line = R"({"meta":{"t":"x"}, "text" : ")" + text + R"(", "id":"a"})";
+    std::string_view literal;
+    const auto [copied, escaped] = written_both_ways(line, literal);
+    CHECK(copied == escaped);
+    if (text.find("\\/") == std::string::npos) {
+      CHECK(literal == "\"" + text + "\"");
+      CHECK(literal.data() == line.data() + line.find(" : \"") + 3);  // a view into the line
+    } else {
+      CHECK(literal.empty());  // the writer does not escape '/'
+    }
+  }
+}
+
+TEST_CASE("a text spelled otherwise is escaped again", "[json_io]") {
+  for (const std::string text : {R"(caf\u00e9)", R"(\u001f lower case)", R"(\u000A long form)", R"(x\/y)",
+                                 "bad \xC3 byte", R"(\uD83D\uDE00)"}) {
+    CAPTURE(text);
+    std::string_view literal;
+    const auto [copied, escaped] = written_both_ways(R"({"id":"a","text":")" + text + "\"}", literal);
+    CHECK(literal.empty());
+    CHECK(copied == escaped);
+  }
+  std::string_view literal = "stale";
+  CHECK_THROWS_AS(parse_document(R"({"text": 5})", "f", &literal), DocumentError);
+  CHECK(literal.empty());
+}

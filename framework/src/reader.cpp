@@ -133,11 +133,8 @@ bool DocumentReader::read_any_record(InputRecord& record, bool parse) {
     }
     if (line.text.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines are not documents
     if (!parse) return true;
-    try {
-      record.doc = parse_document(line.text, fmt::format("{}:{}", current_, line_));
-    } catch (const DocumentError& e) {
-      record.error = e.what();
-    }
+    record.json = std::move(line.text);
+    if (!options_.defer_parse) parse_record(record);
     return true;
   }
 }
@@ -169,6 +166,22 @@ void DocumentReader::read_text_file(const std::string& path, InputRecord& record
 }
 
 bool DocumentReader::next(InputRecord& record) { return read_record(record, true); }
+
+void parse_record(InputRecord& record) {
+  if (record.json.empty()) return;
+  std::string_view literal;
+  try {
+    record.doc = parse_document(record.json, fmt::format("{}:{}", record.file, record.line), &literal);
+  } catch (const DocumentError& e) {
+    record.error = e.what();
+  }
+  if (literal.empty()) {
+    record.json = std::string();
+  } else {
+    record.literal_begin = static_cast<std::size_t>(literal.data() - record.json.data());
+    record.literal_size = literal.size();
+  }
+}
 
 std::size_t DocumentReader::skip(std::size_t count) {
   InputRecord record;

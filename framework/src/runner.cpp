@@ -315,8 +315,7 @@ class Progress {
       : total_(total_bytes), tty_(isatty(STDERR_FILENO) != 0), interval_(tty_ ? std::chrono::duration<double>(0.5) : interval),
         start_(Clock::now()), last_(start_) {}
 
-  void update(std::size_t docs, std::size_t failed, std::size_t bytes, bool final = false) {
-    const auto now = Clock::now();
+  void update(Clock::time_point now, std::size_t docs, std::size_t failed, std::size_t bytes, bool final = false) {
     if (!final && now - last_ < interval_) return;
     last_ = now;
     const double secs = std::chrono::duration<double>(now - start_).count();
@@ -367,11 +366,11 @@ Checkpoint starting_point(const RunOptions& options) {
 }  // namespace
 
 DocumentProcessor in_process(const Pipeline& pipeline, const WriteOptions& write) {
-  return [&pipeline, write](Document& doc) {
+  return [&pipeline, write](Document& doc, std::string_view text_literal) {
     ProcessResult result;
     try {
       pipeline.process(doc);
-      write_document(doc, write, result.output);
+      write_document(doc, write, result.output, text_literal);
     } catch (const StageError& e) {
       result.stage = e.stage();
       result.error = e.what();
@@ -384,7 +383,9 @@ DocumentProcessor in_process(const Pipeline& pipeline, const WriteOptions& write
 }
 
 RunStats run_documents(const DocumentProcessor& process, const RunOptions& options) {
-  DocumentReader reader(options.inputs, options.reader);
+  ReaderOptions reading = options.reader;
+  reading.defer_parse = true;  // parsed in the parallel step
+  DocumentReader reader(options.inputs, reading);
   return run_documents(process, options, reader);
 }
 
@@ -445,13 +446,14 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
                   DOCPIPE_TSAN_ACQUIRE(item);
                   struct R { Item* i; ~R() { DOCPIPE_TSAN_RELEASE(i); } } rel{item};
                   auto& rec = item->record;
+                  parse_record(rec);
                   if (!rec.doc) {
                     item->result.error = rec.error;
                     item->result.stage = "read";
                     return item;
                   }
-                  const auto t0 = Clock::now();
-                  item->result = process(*rec.doc);
+                  const auto t0 = options.doc_timeout ? Clock::now() : Clock::time_point{};
+                  item->result = process(*rec.doc, rec.text_literal());
                   if (options.doc_timeout && item->result.error.empty()) {
                     const std::chrono::duration<double> took = Clock::now() - t0;
                     if (took > *options.doc_timeout) {
@@ -481,7 +483,7 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
                 sink.checkpoint(false);
                 last_checkpoint = now;
               }
-              progress.update(at.documents, at.failed, stats.bytes);
+              progress.update(now, at.documents, at.failed, stats.bytes);
             }));
   });
   DOCPIPE_TSAN_ACQUIRE(&reader);
@@ -489,7 +491,7 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
   sink.checkpoint(!stats.stopped);
   sink.close();
   const auto& at = sink.at();
-  progress.update(at.documents, at.failed, stats.bytes, true);
+  progress.update(Clock::now(), at.documents, at.failed, stats.bytes, true);
   stats.documents = at.documents;
   stats.failed = at.failed;
   stats.errors_file = sink.errors_path();

@@ -32,8 +32,8 @@ class WorkerPool {
 
   /// Sends `doc` to a free worker and waits for its answer. A worker that
   /// dies or times out is replaced, and the document fails with the signal
-  /// or the timeout as its error.
-  ProcessResult process(Document& doc);
+  /// or the timeout as its error. `text_literal`: see write_document.
+  ProcessResult process(Document& doc, std::string_view text_literal = {});
 
  private:
   struct Worker;

@@ -22,7 +22,14 @@ std::size_t repair_utf8(std::string& text);
 /// as a layer (core layers into their typed vectors). Invalid UTF-8 in the
 /// text is repaired and counted in meta `_utf8_repairs`. Throws DocumentError
 /// saying what is wrong; `fallback_id` is used when the line has no id.
-[[nodiscard]] Document parse_document(std::string_view line, const std::string& fallback_id);
+///
+/// With `text_literal`, also says where the line spells the text as a JSON
+/// string literal (quotes included) exactly as write_document would: a view
+/// into `line`, empty when the spelling differs (\u escapes other than
+/// those of control characters, "\/", repaired bytes). Writing can then copy
+/// the literal instead of escaping the text again.
+[[nodiscard]] Document parse_document(std::string_view line, const std::string& fallback_id,
+                                      std::string_view* text_literal = nullptr);
 
 /// What write_document writes.
 struct WriteOptions {
@@ -33,6 +40,9 @@ struct WriteOptions {
 
 /// Appends `doc` as one JSON object and a newline to `out`:
 /// {"id","text","meta", then each chosen present layer, core layers first}.
-void write_document(const Document& doc, const WriteOptions& options, std::string& out);
+/// A non-empty `text_literal` (from parse_document, for this document's
+/// text) is copied as the text's value.
+void write_document(const Document& doc, const WriteOptions& options, std::string& out,
+                    std::string_view text_literal = {});
 
 }  // namespace docpipe

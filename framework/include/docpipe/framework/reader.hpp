@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace docpipe {
@@ -21,11 +22,22 @@ class LineReader;
 /// One record read: a document, or why its line could not be read.
 struct InputRecord {
   std::optional<Document> doc;
-  std::string error;      ///< set when doc is empty
+  /// The JSONL line, not parsed yet (ReaderOptions::defer_parse); parse_record
+  /// turns it into `doc` or `error`.
+  std::string json;
+  /// Where `json` spells the text as write_document would (parse_document's
+  /// text_literal), kept by parse_record so the writer can copy it.
+  std::size_t literal_begin = 0;
+  std::size_t literal_size = 0;
+  std::string error;      ///< set when doc is empty and there is no line to parse
   std::string file;       ///< input file ("-" for stdin)
   std::size_t line = 0;   ///< 1-based line in a JSONL input; 0 for a text file
   std::size_t bytes = 0;  ///< input bytes this record took
   std::size_t index = 0;  ///< 0-based position among all records of the inputs, in input order
+
+  [[nodiscard]] std::string_view text_literal() const {
+    return std::string_view(json).substr(literal_begin, literal_size);
+  }
 };
 
 /// True when `path` is read as JSONL: "-", or .jsonl/.ndjson/.json, also
@@ -46,7 +58,16 @@ struct ReaderOptions {
   /// unparsed. N readers with I = 0..N-1 together return every record once.
   std::size_t shard_index = 0;
   std::size_t shard_count = 1;
+  /// Leave JSONL lines unparsed in InputRecord::json, so that the caller can
+  /// parse them elsewhere (the runner parses on its worker threads, not in
+  /// its serial read step).
+  bool defer_parse = false;
 };
+
+/// Parses a record's deferred line into its document (or its error); keeps
+/// the line only when it holds the text's literal. Does nothing for a record
+/// without a line.
+void parse_record(InputRecord& record);
 
 /// Reads input files in order, one record at a time. Not thread-safe.
 class DocumentReader {

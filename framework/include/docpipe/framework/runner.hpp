@@ -14,6 +14,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace docpipe {
@@ -27,7 +28,9 @@ struct ProcessResult {
 
 /// Runs the stages on one document; called from many threads at once. The
 /// default runs a Pipeline in-process; --isolate runs it in worker processes.
-using DocumentProcessor = std::function<ProcessResult(Document&)>;
+/// `text_literal` is the document's text as a JSON string literal when the
+/// input spelled it as the writer would (or empty): see write_document.
+using DocumentProcessor = std::function<ProcessResult(Document&, std::string_view text_literal)>;
 
 struct RunOptions {
   std::vector<std::string> inputs;   ///< files ("-" for stdin), already expanded
