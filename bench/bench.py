@@ -33,21 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-WORK = Path(os.environ.get("DOCPIPE_BENCH_DIR") or Path(tempfile.gettempdir()) / "docpipe-bench")
-
-
-def log(msg):
-    print(msg, file=sys.stderr, flush=True)
-
-
-def find_build_dir(arg):
-    if arg:
-        return Path(arg).resolve()
-    candidates = [p for p in REPO.glob("build*") if (p / "bin" / "docpipe").exists()]
-    if not candidates:
-        sys.exit("bench: no build directory with bin/docpipe found; build docpipe first or pass --build-dir")
-    return max(candidates, key=lambda p: (p / "bin" / "docpipe").stat().st_mtime)
+from common import REPO, WORK, copies_for, find_build_dir, log, repeated_corpus
 
 
 def prepare_corpus(sample, size_mb):
@@ -59,17 +45,9 @@ def prepare_corpus(sample, size_mb):
             if line.strip():
                 docs += 1
                 text_bytes += len(json.loads(line)["text"].encode("utf-8"))
-    size = sample.stat().st_size
-    repeats = max(1, -(-size_mb * 1_000_000 // size))
-    WORK.mkdir(parents=True, exist_ok=True)
-    path = WORK / f"corpus-{sample.stem}-x{repeats}.jsonl"
-    if not path.exists() or path.stat().st_size != size * repeats:
-        log(f"bench: writing {path} ({repeats} x {sample.name})")
-        data = sample.read_bytes()
-        with open(path, "wb") as out:
-            for _ in range(repeats):
-                out.write(data)
-    return path, docs * repeats, text_bytes * repeats, size * repeats
+    repeats = copies_for(sample, size_mb)
+    path = repeated_corpus(sample, repeats, f"corpus-{sample.stem}-x{repeats}.jsonl")
+    return path, docs * repeats, text_bytes * repeats, sample.stat().st_size * repeats
 
 
 def run(cmd, stdout=subprocess.DEVNULL):
@@ -170,7 +148,7 @@ def main():
     args = ap.parse_args()
 
     load_before = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    build_dir = find_build_dir(args.build_dir)
+    build_dir = find_build_dir(args.build_dir, "bench")
     docpipe = build_dir / "bin" / "docpipe"
     plugin_dir = build_dir / "lib" / "docpipe" / "plugins"
     corpus, docs, text_bytes, file_bytes = prepare_corpus(Path(args.corpus), args.size_mb)

@@ -12,16 +12,12 @@ are skipped. Python 3 standard library only.
 
 import argparse
 import json
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-WORK = Path(os.environ.get("DOCPIPE_BENCH_DIR") or Path(tempfile.gettempdir()) / "docpipe-bench")
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import build_tools, find_build_dir  # noqa: E402  (same folder)
+from bench import build_tools
+from common import REPO, WORK, find_build_dir
 
 
 def evaluate(docpipe, plugin_dir, args, commands):
@@ -56,7 +52,7 @@ def main():
     ap.add_argument("--json", help="also write every report here")
     args = ap.parse_args()
 
-    build_dir = find_build_dir(args.build_dir)
+    build_dir = find_build_dir(args.build_dir, "quality")
     docpipe = build_dir / "bin" / "docpipe"
     plugin_dir = build_dir / "lib" / "docpipe" / "plugins"
     gold_dir = Path(args.eval_dir)

@@ -3,15 +3,17 @@
 
   overhead  `docpipe run` of a pipeline with no stages (read JSONL, write
             JSONL) against `cat CORPUS > /dev/null`, both over the same file
+            (the large corpus: on 100 MB, cat takes ~15 ms and process
+            start-up would weigh in the ratio)
   scaling   a pipeline (default pipelines/news.yaml) with -j 1 and -j 2
   memory    peak RSS of the same pipeline (default: the tokenizer alone) on
             a 100 MB and a 1 GB corpus
 
-  bench/runner.py [--build-dir build/release] [--corpus FILE] [--small-mb 100]
-                  [--large-mb 1000] [--scaling-mb 20] [--scaling-pipeline P]
-                  [--memory-pipeline P] [--repeat 3]
+  bench/runner.py [--build-dir DIR] [--corpus FILE] [--small-mb 100]
+                  [--large-mb 1000] [--overhead-mb 1000] [--scaling-mb 20]
+                  [--scaling-pipeline P] [--memory-pipeline P] [--repeat 3]
 
-Corpora are the sample repeated into /tmp/docpipe-bench-runner. Peak RSS is
+Corpora are the sample repeated into $DOCPIPE_BENCH_DIR (default /tmp/docpipe-bench). Peak RSS is
 from wait4(2). Python 3 standard library only; nothing is asserted.
 """
 
@@ -20,27 +22,15 @@ import os
 import platform
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-WORK = Path(tempfile.gettempdir()) / "docpipe-bench-runner"
+from common import REPO, WORK, copies_for, find_build_dir, repeated_corpus
 
 
 def corpus_of(sample, mb):
-    out = WORK / f"corpus-{mb}mb.jsonl"
-    if out.exists() and out.stat().st_size >= mb * 1_000_000:
-        return out
-    data = Path(sample).read_bytes()
-    if not data.endswith(b"\n"):
-        data += b"\n"
-    with open(out, "wb") as f:
-        written = 0
-        while written < mb * 1_000_000:
-            f.write(data)
-            written += len(data)
-    return out
+    copies = copies_for(sample, mb)
+    return repeated_corpus(sample, copies, f"corpus-{Path(sample).stem}-x{copies}.jsonl")
 
 
 def timed(cmd, stdout=subprocess.DEVNULL):
@@ -61,19 +51,20 @@ def best(cmd, repeat):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--build-dir", default=str(REPO / "build" / "release"))
+    ap.add_argument("--build-dir", help="default: the build folder with the newest bin/docpipe")
     ap.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus" / "news-sample.jsonl"))
     ap.add_argument("--small-mb", type=int, default=100)
     ap.add_argument("--large-mb", type=int, default=1000)
+    ap.add_argument("--overhead-mb", type=int, default=1000)
     ap.add_argument("--scaling-mb", type=int, default=20)
     ap.add_argument("--scaling-pipeline", default=str(REPO / "pipelines" / "news.yaml"))
     ap.add_argument("--memory-pipeline", default=None, help="default: the tokenizer alone")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
-    docpipe = Path(args.build_dir) / "bin" / "docpipe"
+    docpipe = find_build_dir(args.build_dir, "runner") / "bin" / "docpipe"
     if not docpipe.exists():
-        sys.exit(f"bench: {docpipe} not found; build first (scripts/build.sh)")
+        sys.exit(f"runner: {docpipe} not found; build first (scripts/build.sh)")
     WORK.mkdir(parents=True, exist_ok=True)
     empty = WORK / "empty.yaml"
     empty.write_text("pipeline: empty\nstages: []\n")
@@ -85,13 +76,13 @@ def main():
     print(f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
           f"load average {os.getloadavg()[0]:.1f}")
 
-    small = corpus_of(args.corpus, args.small_mb)
-    mb = small.stat().st_size / 1e6
-    cat_s, _ = best(["cat", str(small)], args.repeat)
-    run = [str(docpipe), "-q", "run", str(empty), str(small), "-o", "-"]
+    overhead = corpus_of(args.corpus, args.overhead_mb)
+    mb = overhead.stat().st_size / 1e6
+    cat_s, _ = best(["cat", str(overhead)], args.repeat)
+    run = [str(docpipe), "-q", "run", str(empty), str(overhead), "-o", "-"]
     run_s, run_rss = best(run, args.repeat)
     j1_s, _ = best(run + ["-j", "1"], args.repeat)
-    print("\n## Runner overhead (no stages: JSONL in, JSONL out)\n")
+    print(f"\n## Runner overhead (no stages: JSONL in, JSONL out; {mb:.0f} MB)\n")
     print("| run | seconds | MB/s | share of cat's speed |\n|---|---|---|---|")
     print(f"| cat | {cat_s:.3f} | {mb / cat_s:.0f} | 100% |")
     print(f"| docpipe run, no stages, all threads | {run_s:.3f} | {mb / run_s:.0f} | {100 * cat_s / run_s:.1f}% |")
@@ -107,6 +98,7 @@ def main():
     print(f"| 1 | {s1:.2f} | {smb / s1:.2f} | 1.00 |")
     print(f"| 2 | {s2:.2f} | {smb / s2:.2f} | {s1 / s2:.2f} |")
 
+    small = corpus_of(args.corpus, args.small_mb)
     large = corpus_of(args.corpus, args.large_mb)
     mem = lambda c: timed([str(docpipe), "-q", "run", memory_pipeline, str(c), "-o", "-"])
     ts, rs = mem(small)
@@ -116,6 +108,7 @@ def main():
     print(f"| {small.stat().st_size / 1e6:.0f} MB | {ts:.1f} | {rs:.1f} |")
     print(f"| {large.stat().st_size / 1e6:.0f} MB | {tl:.1f} | {rl:.1f} |")
     print(f"\npeak RSS ratio large / small: {rl / rs:.2f}")
+    print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

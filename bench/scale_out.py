@@ -28,36 +28,15 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-WORK = Path(os.environ.get("DOCPIPE_BENCH_DIR") or Path(tempfile.gettempdir()) / "docpipe-bench")
-
-
-def log(msg):
-    print(msg, file=sys.stderr, flush=True)
-
-
-def find_build_dir(arg):
-    if arg:
-        return Path(arg).resolve()
-    candidates = [p for p in REPO.glob("build*") if (p / "bin" / "docpipe").exists()]
-    if not candidates:
-        sys.exit("scale_out: no build directory with bin/docpipe; build docpipe first or pass --build-dir")
-    return max(candidates, key=lambda p: (p / "bin" / "docpipe").stat().st_mtime)
+from common import REPO, WORK, find_build_dir, log, repeated_corpus
 
 
 def prepare_corpus(sample, copies):
-    out = WORK / f"scale-{Path(sample).stem}-x{copies}.jsonl"
-    data = Path(sample).read_bytes()
-    docs = sum(1 for line in data.splitlines() if line.strip()) * copies
-    if not out.exists() or out.stat().st_size != len(data) * copies:
-        WORK.mkdir(parents=True, exist_ok=True)
-        with open(out, "wb") as f:
-            for _ in range(copies):
-                f.write(data)
+    out = repeated_corpus(sample, copies, f"scale-{Path(sample).stem}-x{copies}.jsonl")
+    docs = sum(1 for line in Path(sample).read_bytes().splitlines() if line.strip()) * copies
     return out, docs
 
 
@@ -84,7 +63,7 @@ def main():
     ap.add_argument("--markdown", action="store_true")
     args = ap.parse_args()
 
-    build = find_build_dir(args.build_dir)
+    build = find_build_dir(args.build_dir, "scale_out")
     docpipe = [str(build / "bin" / "docpipe"), "-q"]
     if args.plugin_path:
         docpipe += ["--plugin-path", args.plugin_path]
