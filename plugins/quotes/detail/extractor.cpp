@@ -796,7 +796,14 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     Idx tail = -1;
     if (is_cue(c + 1)) {
       const Span np = forward_np(c + 2, e);
-      if (np.ok()) {
+      // "Mike Morrell, a veteran of the CIA who retired in 2013, said the
+      // approach is insufficient": a name and its appositive before the
+      // verb are its subject, not a clause it reports.
+      Idx fb = s;
+      while (fb < c && !t_[fb].word()) ++fb;
+      const Span lead = forward_np(fb, c);
+      const bool appositive = lead.ok() && lead.e < c && t_[lead.e].is(',') && names_person(lead);
+      if (np.ok() && !appositive) {
         a = {np, {}, {c + 1, c + 2}};
         tail = np.e;
       }
@@ -825,9 +832,10 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     }
     // "When Ryan said he would …, Trump responded by …": the last verb
     // answers the clause, it does not report it.
+    bool subordinate = false;
     if (t_[s].word() && t_[s].cap() && t_[s].has(kConj) && !t_[s].has(kThat)) {
       const std::string_view w = text_.substr(t_[s].b, t_[s].e - t_[s].b);
-      if (w != "And" && w != "But" && w != "Or" && w != "So" && w != "Yet") continue;
+      subordinate = w != "And" && w != "But" && w != "Or" && w != "So" && w != "Yet";
     }
     for (Idx j = relative ? e : tail; j < e; ++j) {
       const Tok& x = t_[j];
@@ -842,6 +850,9 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       }
     }
     if (!ok) continue;
+    // "If politics gets in the way, he said, Congress can …" reports both
+    // sides; a final verb after a subordinate clause does not.
+    if (subordinate && !medial) continue;
     if (medial && a.cue.b < a.speaker.b) {
       // "…, said Alan Abramowitz, a demographer at Emory University.": what
       // follows the speaker's comma describes the speaker, it is not said.
@@ -888,7 +899,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       // said …", "those surveyed said …"): a plain speech verb still reports
       // its clause, with no speaker.
       const Tok& pv = t_[j - 1];
-      if (!t.has(kCue) || t.has(kNounToo) || j == s || !(pv.word() || pv.is(',')) ||
+      if (t.has(kNounToo) || j == s || !(pv.word() || pv.is(',')) ||
           (pv.word() && pv.has(kDet | kPrep | kThat | kConj))) {
         continue;
       }
