@@ -306,12 +306,14 @@ void Words::load_text(std::string_view text) {
       person_verb.insert(word);
     } else if (category == "person_before") {
       person_before.insert(word);
+    } else if (category == "feature") {
+      feature.insert(word);
     } else if (category == "never") {
       never.insert(normalized(word));
     }
   }
   for (WordSet* set : {&first, &lower, &title, &after_ok, &org, &prep, &prefix, &never, &function, &institution,
-                       &person_verb, &person_before}) {
+                       &person_verb, &person_before, &feature}) {
     set->build();
   }
 }

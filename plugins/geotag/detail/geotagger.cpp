@@ -34,6 +34,8 @@ struct Candidate {
   bool accepted = false;
   bool name_part = false;  ///< rejected as the first half of a longer name
   bool dateline = false;
+  bool level = false;      ///< one sense is a country, region or large state
+  std::uint32_t firm = 0;  ///< refs from here on are towns of a level name
   int qualifier = -1;  ///< index of the candidate in "Town, Qualifier"
   double recognition = 0.9;
   // Resolution.
@@ -44,6 +46,20 @@ struct Candidate {
 constexpr double kPi = 3.14159265358979323846;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// True when one normalized name holds the other as whole words ("city of
+// richmond" and "richmond"): two forms of one name are no independent
+// evidence for each other.
+bool variant_of(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (b.empty()) return false;
+  for (auto pos = a.find(b); pos != std::string_view::npos; pos = a.find(b, pos + 1)) {
+    const bool left = pos == 0 || a[pos - 1] == ' ';
+    const bool right = pos + b.size() == a.size() || a[pos + b.size()] == ' ';
+    if (left && right) return true;
+  }
+  return false;
+}
 
 // Feature and population prior: what a name most likely means with no context.
 // Capitals get a large lead because news names governments by their seats.
@@ -409,6 +425,9 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         }
       }
       if (org) continue;
+      // "Thames Valley", "Hopkins Park": a feature named after a town is not
+      // the town. (Streets stay: news corpora count "Memphis Street" a place.)
+      if (!demonym && (words_.feature.contains(w) || words_.feature.contains(wd))) continue;
       const bool ok = tc || words_.after_ok.contains(w) || words_.after_ok.contains(wd) ||
                       words_.title.contains(wd) || (demonym && words_.first.contains(w)) || units[next].initial ||
                       (cand_of_unit[next] >= 0 && big_place(cands[cand_of_unit[next]]));
@@ -494,20 +513,26 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   // Florida): never a hamlet of that name in Arkansas. Capitals and large
   // cities stay: a state's name can be theirs ("Washington", "New York").
   constexpr std::int64_t kLargeRegion = 5'000'000;
+  // A qualifier on any mention holds for all mentions of the name.
+  std::unordered_set<std::string_view> qualified;
+  for (const auto& c : cands) {
+    if (c.accepted && c.qualifier >= 0) qualified.insert(c.key);
+  }
   for (auto& c : cands) {
-    if (!c.accepted || c.qualifier >= 0) continue;
-    const bool level = std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& r) {
+    c.firm = static_cast<std::uint32_t>(c.refs.size());
+    if (!c.accepted || qualified.contains(c.key)) continue;
+    c.level = std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& r) {
       const Entry& e = gazetteer_.entry(r.entry);
       return is_level(e.kind) || (e.kind == Kind::adm1 && e.population >= kLargeRegion);
     });
-    if (level) {
-      c.refs.erase(std::remove_if(c.refs.begin(), c.refs.end(),
-                                  [&](const NameRef& r) {
-                                    const Entry& e = gazetteer_.entry(r.entry);
-                                    return !is_level(e.kind) && e.kind != Kind::adm1 && e.kind != Kind::capital &&
-                                           e.population < 500'000;
-                                  }),
-                   c.refs.end());
+    if (c.level) {
+      // The towns of a country's name ("Lebanon", Indiana) stay, last, as
+      // senses that only the document's other local names can choose.
+      const auto small = std::stable_partition(c.refs.begin(), c.refs.end(), [&](const NameRef& r) {
+        const Entry& e = gazetteer_.entry(r.entry);
+        return is_level(e.kind) || e.kind == Kind::adm1 || e.kind == Kind::capital || e.population >= 500'000;
+      });
+      c.firm = static_cast<std::uint32_t>(small - c.refs.begin());
     }
   }
 
@@ -569,8 +594,10 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     std::vector<Point> points;
     std::unordered_map<std::string, std::vector<std::uint32_t>> names_by_admin1;  // ADM1 senses
     for (std::size_t n = 0; n < names.size(); ++n) {
-      for (const auto& r : cands[names[n].front()].refs) {
-        const Entry& e = gazetteer_.entry(r.entry);
+      const auto& c = cands[names[n].front()];
+      for (std::size_t r = 0; r < c.refs.size(); ++r) {
+        const Entry& e = gazetteer_.entry(c.refs[r].entry);
+        if (r >= c.firm) continue;  // a country's towns lend no support
         if (is_local(e.kind)) {
           points.push_back({static_cast<std::int32_t>(std::floor(e.lat)), static_cast<std::int32_t>(std::floor(e.lon)),
                             static_cast<std::uint32_t>(n), e.lat, e.lon});
@@ -588,8 +615,13 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         const Entry& e = gazetteer_.entry(c.refs[r].entry);
         if (!is_local(e.kind)) continue;
         touched.clear();
+        // A town of a country's name counts only the names that are local
+        // themselves: "Lebanon" among "Boone County" and "Zionsville".
+        const bool local_only = r >= c.firm;
         const auto note = [&](std::uint32_t m, double value) {
           if (m == n || value <= best_of[m]) return;
+          if (local_only && cands[names[m].front()].level) return;
+          if (variant_of(cands[names[m].front()].key, c.key)) return;
           if (best_of[m] == 0.0) touched.push_back(m);
           best_of[m] = value;
         };
@@ -619,6 +651,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
           best_of[m] = 0.0;
         }
         base[n][r] += 3.0 * std::min(support, 3.0);
+        if (local_only && support < 1.0) base[n][r] = -1e9;
       }
     }
   }
@@ -690,7 +723,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         }
       }
       best[n] = top_r;
-      margin[n] = c.refs.size() == 1 ? 10.0 : top - second;
+      margin[n] = c.refs.size() == 1 || second < -1e8 ? 10.0 : top - second;
     }
   }
   for (std::size_t n = 0; n < names.size(); ++n) {

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -191,6 +192,54 @@ TEST_CASE("the document's other places decide between namesakes", "[geotag]") {
   const auto al = tag("Tornadoes struck Tuscaloosa and Huntsville before reaching Birmingham.");
   REQUIRE(al.at("Birmingham"));
   CHECK(al.at("Birmingham")->country == "US");
+}
+
+TEST_CASE("a country's name is a town where the document's local places say so", "[geotag]") {
+  const auto in = tag("Lebanon police arrested a man on Tuesday. Officers from Zionsville and Whitestown helped, "
+                      "the Boone County sheriff said.");
+  REQUIRE(in.at("Lebanon"));
+  CHECK(in.at("Lebanon")->country == "US");
+  CHECK(km(*in.at("Lebanon"), 40.05, -86.47) < 20);
+  // Towns named after countries lend each other no support.
+  const auto me = tag("Israel and Syria traded fire near the border with Lebanon. Jordan and Egypt called for calm.");
+  REQUIRE(me.at("Lebanon"));
+  CHECK(me.at("Lebanon")->country == "LB");
+  REQUIRE(me.at("Jordan"));
+  CHECK(me.at("Jordan")->country == "JO");
+}
+
+TEST_CASE("two forms of one name are no evidence for each other", "[geotag]") {
+  // "City of Richmond" sits on Richmond, Virginia; Madison County and
+  // Lancaster put this Richmond in Kentucky.
+  const auto t = tag("Richmond police arrested a Richmond man on Tuesday. The City of Richmond will pay for the "
+                     "repairs, and Madison County deputies from Lancaster helped.");
+  REQUIRE(t.at("Richmond"));
+  CHECK(t.at("Richmond")->country == "US");
+  CHECK(km(*t.at("Richmond"), 37.75, -84.29) < 20);
+}
+
+TEST_CASE("a town before a street or feature word is part of that name", "[geotag]") {
+  const auto t = tag("Traffic was stopped near Wilson Farm in Miami Beach. Flooding closed roads in the Thames "
+                     "Valley and at Hopkins Park.");
+  const auto s = t.surfaces();
+  CHECK(std::find(s.begin(), s.end(), "Wilson") == s.end());
+  CHECK(std::find(s.begin(), s.end(), "Thames") == s.end());
+  CHECK(std::find(s.begin(), s.end(), "Hopkins") == s.end());
+  CHECK(t.at("Miami Beach"));
+}
+
+TEST_CASE("US states and counties sit in their middle", "[geotag]") {
+  const auto t = tag("Voters in Texas, California and Ohio and in Greene County, Mo., went to the polls.");
+  // The geographic centres: near Brady, Texas; near North Fork, California;
+  // near Centerburg, Ohio; Springfield lies in Greene County.
+  REQUIRE(t.at("Texas"));
+  CHECK(km(*t.at("Texas"), 31.13, -99.34) < 60);
+  REQUIRE(t.at("California"));
+  CHECK(km(*t.at("California"), 37.17, -119.45) < 60);
+  REQUIRE(t.at("Ohio"));
+  CHECK(km(*t.at("Ohio"), 40.36, -82.67) < 30);
+  REQUIRE(t.at("Greene County"));
+  CHECK(km(*t.at("Greene County"), 37.21, -93.29) < 20);
 }
 
 TEST_CASE("large regions resolve at their level, official names in full", "[geotag]") {
