@@ -81,6 +81,8 @@ class Run {
 
   // --- phrases
   [[nodiscard]] Idx phrase_len(Idx i, Idx e) const;
+  /// Length of the first of `phrases` (lowercase words) that starts at `i`, 0 if none.
+  [[nodiscard]] Idx match_phrase(const std::vector<std::vector<std::string>>& phrases, Idx i, Idx e) const;
   [[nodiscard]] bool is_cue(Idx i) const {
     const Tok& t = t_[i];
     return t.word() && t.has(kCue) && !t.cap() && !t.in_quote();
@@ -339,7 +341,11 @@ Idx Run::pre_start(Idx open, Idx b) const {
 
 Idx Run::phrase_len(Idx i, Idx e) const {
   if (!t_[i].word() || !t_[i].has(kPhrase)) return 0;
-  for (const auto& phrase : lex_.phrases()) {
+  return match_phrase(lex_.phrases(), i, e);
+}
+
+Idx Run::match_phrase(const std::vector<std::vector<std::string>>& phrases, Idx i, Idx e) const {
+  for (const auto& phrase : phrases) {
     const auto len = static_cast<Idx>(phrase.size());
     if (i + len > e) continue;
     bool match = true;
@@ -1106,7 +1112,8 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
   while (e > s && (end_punct(t_[e - 1]) || t_[e - 1].is(','))) --e;
   for (Idx j = s; j + 2 < e; ++j) {
     const Tok& t = t_[j];
-    if (!t.word() || t.in_quote() || owned_[j] != 0 || !t.has(kThatCue | kToCue | kObjToCue | kRaising | kWhCue)) {
+    if (!t.word() || t.in_quote() || owned_[j] != 0 ||
+        !t.has(kThatCue | kToCue | kObjToCue | kRaising | kWhCue | kNpPhrase)) {
       continue;
     }
     if (t.cap() && j != s) continue;
@@ -1173,6 +1180,14 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
         }
       }
       if (wh(m)) cs = word_is(m, "about") ? m + 1 : m;
+    }
+    if (cs < 0 && t.has(kNpPhrase)) {
+      // "called for a special prosecutor", "referring to the emails"
+      const Idx len = match_phrase(lex_.np_phrases(), j, e);
+      if (len != 0 && j + len < e && t_[j + len].word() && !t_[j + len].has(kConj | kThat | kPrep) &&
+          !(t_[j + len].has(kTime) && !t_[j + len].has(kDet))) {
+        cs = j + len;
+      }
     }
     if (cs < 0) continue;
     const Idx ce = clause_end(cs, e);

@@ -223,19 +223,37 @@ void Lexicon::add_verb_line(std::string_view line, bool attitudes) {
 
 void Lexicon::add_cue_line(std::string_view line) {
   std::istringstream in{std::string(line)};
-  std::string word;
-  if (!(in >> word)) return;
-  for (auto& c : word) c = lower(c);
+  std::vector<std::string> words;
   std::uint32_t flags = 0;
-  for (std::string tag; in >> tag;) {
-    if (tag == "that") flags |= kThatCue;
-    if (tag == "to") flags |= kToCue;
-    if (tag == "objto") flags |= kObjToCue;
-    if (tag == "raising") flags |= kRaising;
-    if (tag == "be") flags |= kAfterBe;
-    if (tag == "wh") flags |= kWhCue;
+  for (std::string w; in >> w;) {
+    if (w == "that") {
+      flags |= kThatCue;
+    } else if (w == "to") {
+      flags |= kToCue;
+    } else if (w == "objto") {
+      flags |= kObjToCue;
+    } else if (w == "raising") {
+      flags |= kRaising;
+    } else if (w == "be") {
+      flags |= kAfterBe;
+    } else if (w == "wh") {
+      flags |= kWhCue;
+    } else if (w == "np") {
+      flags |= kNpPhrase;
+    } else if (flags == 0) {
+      for (auto& c : w) c = lower(c);
+      words.push_back(std::move(w));
+    }
   }
-  if (flags != 0) words_.add(word, flags);
+  if (words.empty() || flags == 0) return;
+  if (words.size() > 1) {
+    // Only "np" makes sense for a phrase: "called for np".
+    if ((flags & kNpPhrase) == 0) return;
+    words_.add(words.front(), kNpPhrase);
+    np_phrases_.push_back(std::move(words));
+    return;
+  }
+  words_.add(words.front(), flags & ~kNpPhrase);
 }
 
 std::uint32_t Lexicon::classes(std::string_view word) const {

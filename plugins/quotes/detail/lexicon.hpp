@@ -43,6 +43,7 @@ enum Lex : std::uint32_t {
   kRaising = 1U << 26,        ///< subject and complement are content, nobody speaks ("appeared to stall")
   kAfterBe = 1U << 27,        ///< the raising reading only after a form of "be" ("is expected to")
   kWhCue = 1U << 28,          ///< a wh- or if-clause after it (and an object) is content ("asked whether")
+  kNpPhrase = 1U << 29,       ///< first word of a multi-word cue whose object is content ("called for")
 };
 
 /// A small open-addressing hash map from a word to its Lex flags, with a
@@ -96,13 +97,15 @@ class Lexicon {
   [[nodiscard]] bool is_title(std::string_view word) const { return titles_.find(word) != 0; }
   /// Multi-word cues, each a list of lowercase words; the speaker follows.
   [[nodiscard]] const std::vector<std::vector<std::string>>& phrases() const { return phrases_; }
+  /// Multi-word complement cues whose object is content ("called for"), lowercase words.
+  [[nodiscard]] const std::vector<std::vector<std::string>>& np_phrases() const { return np_phrases_; }
 
   /// Adds one speech verb line: "said", "told obj", "believes indirect";
   /// an "attitude" line only when `attitudes`.
   void add_verb_line(std::string_view line, bool attitudes = true);
   void add_title(std::string_view title) { titles_.add(title, 1); }
   /// Adds one complement cue line: "claim that", "declined to", "urged objto",
-  /// "seemed raising" (complement_cues.txt).
+  /// "seemed raising", "called for np" (complement_cues.txt).
   void add_cue_line(std::string_view line);
 
  private:
@@ -110,6 +113,7 @@ class Lexicon {
   WordTable words_;
   WordTable titles_;
   std::vector<std::vector<std::string>> phrases_;
+  std::vector<std::vector<std::string>> np_phrases_;
 };
 
 }  // namespace docpipe::quotes::detail
