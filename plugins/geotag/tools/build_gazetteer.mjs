@@ -254,6 +254,26 @@ for (const [demonym, target] of readCurated('demonyms.tsv')) {
   if (!e) throw new Error(`demonyms.tsv: unknown target ${target}`);
   e.names.add('~' + demonym);
 }
+// Spellings news uses for GeoNames' names: "St. Paul" for Saint Paul (and
+// back), "Afrin" for ‘Afrīn (a leading ayn or hamza mark).
+const variants = (n) => {
+  const out = [];
+  const m = /^(Saint|Sainte|St\.|Ste\.) (.+)$/.exec(n);
+  if (m) {
+    const other = { Saint: 'St.', Sainte: 'Ste.', 'St.': 'Saint', 'Ste.': 'Sainte' }[m[1]];
+    out.push(`${other} ${m[2]}`);
+  }
+  const bare = n.replace(/(^|[ -])[‘’ʿʾ']+(?=\p{L})/gu, '$1');
+  if (bare !== n && bare.length > 2) out.push(bare);
+  return out;
+};
+for (const e of entries) {
+  for (const n of [e.name, ...e.names]) {
+    if (/^[~^]/.test(n) || /@\d+$/.test(n)) continue;
+    for (const v of variants(n)) if (v !== e.name) e.names.add(v);
+  }
+}
+
 // Plurals of demonyms that take -s ("Americans", "Iraqis").
 for (const e of entries) {
   for (const n of [...e.names]) {
