@@ -48,6 +48,14 @@ bool paired(const Tok& t) {
   return t.kind == TokKind::mark && (t.flags & (kOpen | kClose)) != 0;
 }
 
+// A mark opening a double-quoted span: what makes a paraphrase mixed. A
+// partial quote in single marks ("Trump stirs 'ugliness'") stays indirect,
+// as PolNeAR counts it.
+bool opens_double(const Tok& t) {
+  return (t.flags & kOpen) != 0 && t.mark != MarkShape::sq_ascii && t.mark != MarkShape::sq_open &&
+         t.mark != MarkShape::sq_close;
+}
+
 bool end_punct(const Tok& t) {
   return t.kind == TokKind::punct && (t.ch == '.' || t.ch == '?' || t.ch == '!');
 }
@@ -1517,7 +1525,7 @@ void Run::process_block(std::size_t bi) {
     if (!owned && se - s <= 400 && sentence_attribution(s, se, a, cs, ce, conf)) {
       for (const Extra& more : extra_) {
         bool piece_marks = false;
-        for (Idx j = more.cs; j < more.ce; ++j) piece_marks |= (t_[j].flags & kOpen) != 0;
+        for (Idx j = more.cs; j < more.ce; ++j) piece_marks |= opens_double(t_[j]);
         if (!(piece_marks ? opt_.mixed : opt_.indirect)) continue;
         Found f;
         f.b = t_[more.cs].b;
@@ -1535,7 +1543,7 @@ void Run::process_block(std::size_t bi) {
         while (pe > split_ && (end_punct(t_[pe - 1]) || t_[pe - 1].is(','))) --pe;
         if (pe > split_) {
           bool piece_marks = false;
-          for (Idx j = split_; j < pe; ++j) piece_marks |= (t_[j].flags & kOpen) != 0;
+          for (Idx j = split_; j < pe; ++j) piece_marks |= opens_double(t_[j]);
           Found f;
           f.b = t_[split_].b;
           f.e = t_[pe - 1].e;
@@ -1548,7 +1556,7 @@ void Run::process_block(std::size_t bi) {
         }
       }
       bool marks = false;
-      for (Idx j = cs; j < ce; ++j) marks |= (t_[j].flags & kOpen) != 0;
+      for (Idx j = cs; j < ce; ++j) marks |= opens_double(t_[j]);
       // Content that is one quote and nothing else is a direct quote.
       bool whole = (t_[cs].flags & kOpen) != 0 && (t_[ce - 1].flags & kClose) != 0;
       for (Idx j = cs + 1; j + 1 < ce && whole; ++j) whole = t_[j].in_quote();
