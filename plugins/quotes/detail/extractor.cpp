@@ -918,6 +918,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
         continue;
       }
       a = {};
+      a.cue = {j, j + 1};
     }
     // "a fundraising email stressing…": a noun, not a verb.
     if (a.ok() && t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker)) continue;
@@ -1014,13 +1015,19 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       const Attr& nx = hits[h + 1].a;
       // The clause starts at its subject when that stands inside this
       // content, else at its verb ("…, saying", whose subject came first).
-      const Idx from = (nx.speaker.b > hits[h].cs && nx.speaker.b < nx.cue.b) ? nx.speaker.b : nx.cue.b;
+      // ("they do not believe": "not" is no conjunction here.)
+      const bool has_speaker = nx.speaker.ok();
+      const Idx from =
+          (has_speaker && nx.speaker.b > hits[h].cs && nx.speaker.b < nx.cue.b) ? nx.speaker.b : nx.cue.b;
       const Tok& before = t_[from - 1];
-      const bool coordinated = before.is(',') || before.is(';') || (before.word() && before.has(kConj)) ||
-                               nx.speaker.b > nx.cue.b || nx.speaker.b < hits[h].cs;
+      const bool conj_before = before.word() && before.has(kConj) && !word_is(from - 1, "not");
+      const bool coordinated = before.is(',') || before.is(';') || conj_before ||
+                               (has_speaker && (nx.speaker.b > nx.cue.b || nx.speaker.b < hits[h].cs));
       if (coordinated) {
         end = from;
-        while (end > hits[h].cs && (t_[end - 1].is(',') || t_[end - 1].has(kConj))) --end;
+        while (end > hits[h].cs && (t_[end - 1].is(',') || (t_[end - 1].has(kConj) && !word_is(end - 1, "not")))) {
+          --end;
+        }
       }
     }
     if (end - hits[h].cs < 2) continue;
