@@ -314,6 +314,23 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     i = j;
   }
 
+  // "Tacoma, Washington": the town has a sense inside a state or country the
+  // second name may be. In a list ("Miami, West Palm Beach, New York") it
+  // has none.
+  const auto qualifies = [&](const Candidate& town, const Candidate& q) {
+    for (const auto& qr : q.refs) {
+      const Entry& qe = gazetteer_.entry(qr.entry);
+      if (qe.kind != Kind::adm1 && qe.kind != Kind::country) continue;
+      for (const auto& tr : town.refs) {
+        const Entry& te = gazetteer_.entry(tr.entry);
+        if (tr.entry != qr.entry && te.country == qe.country && (qe.kind == Kind::country || te.admin1 == qe.admin1)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+
   // Names the document also uses plainly as places ("in Gainesville",
   // "Gainesville, Fla."): cues for a person elsewhere do not override them.
   std::unordered_set<std::string_view> placed;
@@ -356,7 +373,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       const auto& prev = cands[ci - 1];
       if (text.substr(prev.end, c.begin - prev.end).find_first_not_of(' ', 1) == std::string_view::npos &&
           text.substr(prev.end, 1) == "," &&
-          has_kind(c, [](Kind k) { return k == Kind::adm1 || k == Kind::country; })) {
+          has_kind(c, [](Kind k) { return k == Kind::adm1 || k == Kind::country; }) && qualifies(prev, c)) {
         cands[ci - 1].qualifier = static_cast<int>(ci);
       }
     }
@@ -554,6 +571,12 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   // other names of the document have a sense nearby (towns mentioned together
   // lie together: "Huntsville" with "Walker County" is the Texas pair).
   std::vector<std::vector<double>> base(names.size());
+  // A name that qualifies a town ("Tacoma, Washington") is a state or a
+  // country there, and so, one sense per name, everywhere in the document.
+  std::unordered_set<std::string_view> qualifiers;
+  for (const auto& c : cands) {
+    if (c.accepted && c.qualifier >= 0 && cands[c.qualifier].accepted) qualifiers.insert(cands[c.qualifier].key);
+  }
   for (std::size_t n = 0; n < names.size(); ++n) {
     const auto& c = cands[names[n].front()];
     base[n].resize(c.refs.size());
@@ -565,12 +588,13 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         if (m.qualifier < 0 || cands[m.qualifier].refs.empty()) continue;
         for (const auto& qr : cands[m.qualifier].refs) {
           const Entry& q = gazetteer_.entry(qr.entry);
-          if (q.country == e.country && (q.kind == Kind::country || q.admin1 == e.admin1)) {
+          if (q.country == e.country && (q.kind == Kind::country || (q.kind == Kind::adm1 && q.admin1 == e.admin1))) {
             s += 30;
             break;
           }
         }
       }
+      if ((e.kind == Kind::adm1 || e.kind == Kind::country) && qualifiers.contains(c.key)) s += 15;
       if (std::find(options_.focus_countries.begin(), options_.focus_countries.end(), e.country) !=
           options_.focus_countries.end()) {
         s += 4;

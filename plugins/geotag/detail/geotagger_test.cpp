@@ -208,6 +208,18 @@ TEST_CASE("a country's name is a town where the document's local places say so",
   CHECK(me.at("Jordan")->country == "JO");
 }
 
+TEST_CASE("a name after \"Town, \" is the town's state, unless the pair is a list", "[geotag]") {
+  const auto wa = tag("A baker from Tacoma, Washington shares her recipes.");
+  REQUIRE(wa.at("Washington"));
+  CHECK(wa.at("Washington")->feature == "ADM1");
+  CHECK(wa.at("Washington")->country == "US");
+  const auto list = tag("After stops in Washington, New York and Boston, the prince flew home.");
+  REQUIRE(list.at("Washington"));
+  CHECK(list.at("Washington")->feature == "PPLC");
+  REQUIRE(list.at("New York"));
+  CHECK(km(*list.at("New York"), 40.71, -74.01) < 30);
+}
+
 TEST_CASE("two forms of one name are no evidence for each other", "[geotag]") {
   // "City of Richmond" sits on Richmond, Virginia; Madison County and
   // Lancaster put this Richmond in Kentucky.
