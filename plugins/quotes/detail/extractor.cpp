@@ -211,6 +211,15 @@ class Run {
     return t.word() && text_.substr(t.b, t.e - t.b) == w;
   }
   [[nodiscard]] Idx clause_end(Idx from, Idx e) const;
+  /// A word that joins clauses side by side ("and", "but", "which"), not
+  /// one that subordinates ("because he thought …" stays in the content).
+  [[nodiscard]] bool coordinator(Idx i) const {
+    for (const std::string_view w : {"and", "but", "or", "nor", "yet", "so", "who", "which", "whom", "whose", "while",
+                                     "although", "though", "whereas", "And", "But"}) {
+      if (word_is(i, w)) return true;
+    }
+    return false;
+  }
   [[nodiscard]] Span clause_subject(Idx v, Idx s) const;
   void add_complement(Offset b, Offset e, const Attr& a, double conf, std::size_t bi, std::size_t first_found);
   /// First token of the sentence holding `i` (quotes inside it included).
@@ -913,6 +922,8 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       // said …", "those surveyed said …"): a plain speech verb still reports
       // its clause, with no speaker.
       const Tok& pv = t_[j - 1];
+      // Not inside another's content ("showed that men reported 65%"), nor
+      // after an auxiliary ("could add fuel").
       if (t.has(kNounToo) || j == s || !(pv.word() || pv.is(',')) ||
           (pv.word() && pv.has(kDet | kPrep | kThat | kConj))) {
         continue;
@@ -1020,12 +1031,12 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       const Idx from =
           (has_speaker && nx.speaker.b > hits[h].cs && nx.speaker.b < nx.cue.b) ? nx.speaker.b : nx.cue.b;
       const Tok& before = t_[from - 1];
-      const bool conj_before = before.word() && before.has(kConj) && !word_is(from - 1, "not");
+      const bool conj_before = before.word() && before.has(kConj) && coordinator(from - 1);
       const bool coordinated = before.is(',') || before.is(';') || conj_before ||
                                (has_speaker && (nx.speaker.b > nx.cue.b || nx.speaker.b < hits[h].cs));
       if (coordinated) {
         end = from;
-        while (end > hits[h].cs && (t_[end - 1].is(',') || (t_[end - 1].has(kConj) && !word_is(end - 1, "not")))) {
+        while (end > hits[h].cs && (t_[end - 1].is(',') || (t_[end - 1].has(kConj) && coordinator(end - 1)))) {
           --end;
         }
       }
