@@ -915,15 +915,19 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
   for (Idx j = s; j < e - 2; ++j) {
     const Tok& t = t_[j];
     if (!t.word() || t.cap() || t.in_quote() || !t.has(kCue | kCueIndirect) || t.has(kDirectOnly)) continue;
-    if (j > s && t_[j - 1].word() && (t_[j - 1].has(kBe) || text_.substr(t_[j - 1].b, 2) == "to")) continue;
+    if (j > s && t_[j - 1].word() && t_[j - 1].has(kBe)) continue;
+    // "took the stage to acknowledge his victory": an infinitive reports its
+    // object too, with no speaker of its own.
+    const bool infinitive = j > s && word_is(j - 1, "to") && !t.has(kNounToo) && (t.flags & kEndsInS) == 0;
+    if (j > s && text_.substr(t_[j - 1].b, 2) == "to" && !infinitive) continue;
     Attr a;
-    if (!subject_of(j, s, a) && !relative_subject(j, s, a)) {
+    if (infinitive) {
+      a.cue = {j, j + 1};
+    } else if (!subject_of(j, s, a) && !relative_subject(j, s, a)) {
       // No subject in reach ("Jillian Chase, 27, a Tinder user in New York,
       // said …", "those surveyed said …"): a plain speech verb still reports
       // its clause, with no speaker.
       const Tok& pv = t_[j - 1];
-      // Not inside another's content ("showed that men reported 65%"), nor
-      // after an auxiliary ("could add fuel").
       if (t.has(kNounToo) || j == s || !(pv.word() || pv.is(',')) ||
           (pv.word() && pv.has(kDet | kPrep | kThat | kConj))) {
         continue;
