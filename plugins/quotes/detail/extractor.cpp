@@ -221,6 +221,20 @@ class Run {
     return false;
   }
   [[nodiscard]] Span clause_subject(Idx v, Idx s) const;
+  /// The verb at `v` is a past participle after a form of "be" ("was
+  /// criticized", "has been attacked"), not followed by a clause of its own.
+  [[nodiscard]] bool passive(Idx v, Idx s) const {
+    const Tok& t = t_[v];
+    const std::string_view w = text_.substr(t.b, t.e - t.b);
+    const bool participle = (w.size() > 3 && w.substr(w.size() - 2) == "ed") || w == "told" || w == "seen" ||
+                            w == "sought" || w == "known" || w == "shown" || w == "written" || w == "thought";
+    if (!participle) return false;
+    for (Idx m = v - 1; m >= s && v - m <= 3 && t_[m].word(); --m) {
+      if (t_[m].has(kBe)) return !word_is(m, "'s");
+      if (!(t_[m].has(kAux) || ly_adverb(m))) return false;
+    }
+    return false;
+  }
   void add_complement(Offset b, Offset e, const Attr& a, double conf, std::size_t bi, std::size_t first_found);
   /// First token of the sentence holding `i` (quotes inside it included).
   [[nodiscard]] Idx sentence_start(Idx i) const {
@@ -1143,7 +1157,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
   for (Idx j = s; j + 2 < e; ++j) {
     const Tok& t = t_[j];
     if (!t.word() || t.in_quote() || owned_[j] != 0 ||
-        !t.has(kThatCue | kToCue | kObjToCue | kRaising | kWhCue | kNpPhrase)) {
+        !t.has(kThatCue | kToCue | kObjToCue | kRaising | kWhCue | kNpPhrase | kCue | kCueIndirect)) {
       continue;
     }
     if (t.cap() && j != s) continue;
@@ -1179,6 +1193,20 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
         cs = k;
         raising = true;
       }
+    }
+    if (cs < 0 && t.has(kCue | kCueIndirect) && !t.has(kRaising) && passive(j, s)) {
+      // "Clinton was lambasted by …", "the plan has been criticized": the
+      // subject is what is judged; "by X" names who judges.
+      const Span subj = clause_subject(j, s);
+      if (subj.ok()) {
+        Attr by;
+        if (k + 1 < e && word_is(k, "by")) {
+          const Span np = forward_np(k + 1, e);
+          if (np.ok() && person_like(np)) by = {np, {}, {j, j + 1}};
+        }
+        add_complement(t_[subj.b].b, t_[subj.e - 1].e, by, kConfComplement, bi, first_found);
+      }
+      continue;
     }
     if (cs < 0 && t.has(kToCue) && infinitive(k)) cs = k;
     if (cs < 0 && t.has(kObjToCue)) {
