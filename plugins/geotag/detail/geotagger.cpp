@@ -571,6 +571,23 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   // other names of the document have a sense nearby (towns mentioned together
   // lie together: "Huntsville" with "Walker County" is the Texas pair).
   std::vector<std::vector<double>> base(names.size());
+  // A town a hundred times smaller than a namesake needs more than the
+  // country the document is about: its own neighbours. Half the country
+  // share counts for it ("London" in a story about New York art is London).
+  std::vector<std::vector<float>> country_weight(names.size());
+  for (std::size_t n = 0; n < names.size(); ++n) {
+    const auto& c = cands[names[n].front()];
+    std::int64_t largest = 0;
+    for (const auto& r : c.refs) {
+      const Entry& e = gazetteer_.entry(r.entry);
+      if (is_local(e.kind)) largest = std::max(largest, e.population);
+    }
+    country_weight[n].assign(c.refs.size(), 1.0F);
+    for (std::size_t r = 0; r < c.refs.size(); ++r) {
+      const Entry& e = gazetteer_.entry(c.refs[r].entry);
+      if (is_local(e.kind) && e.kind != Kind::adm2 && e.population * 100 < largest) country_weight[n][r] = 0.5F;
+    }
+  }
   // A name that qualifies a town ("Tacoma, Washington") is a state or a
   // country there, and so, one sense per name, everywhere in the document.
   std::unordered_set<std::string_view> qualifiers;
@@ -729,7 +746,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
           const auto it = by_country.find(e.country);
           double cv = it == by_country.end() ? 0.0 : it->second;
           if (mine.country == e.country) cv -= mine.weight;
-          if (cv > 1e-9) s += 0.5 + 20 * trust * cv / total;
+          if (cv > 1e-9) s += country_weight[n][r] * (0.5 + 20 * trust * cv / total);
           if (e.kind != Kind::country && !e.admin1.empty()) {
             key = admin_key(e);
             const auto jt = by_admin1.find(key);

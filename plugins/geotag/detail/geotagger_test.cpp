@@ -220,6 +220,19 @@ TEST_CASE("a name after \"Town, \" is the town's state, unless the pair is a lis
   CHECK(km(*list.at("New York"), 40.71, -74.01) < 30);
 }
 
+TEST_CASE("a hamlet needs its own neighbours to beat a namesake a hundred times larger", "[geotag]") {
+  // The story is about the United States, but nothing near a small London
+  // (Ohio, Kentucky) is named: London is London.
+  const auto t = tag("A court in New York awarded damages to graffiti artists across the United States, and "
+                     "galleries in London took note. Artists in Chicago and Detroit cheered.");
+  REQUIRE(t.at("London"));
+  CHECK(t.at("London")->country == "GB");
+  // With a neighbour, the small one wins.
+  const auto ky = tag("Deputies from Corbin and Somerset searched a farm outside London on Tuesday.");
+  REQUIRE(ky.at("London"));
+  CHECK(ky.at("London")->country == "US");
+}
+
 TEST_CASE("two forms of one name are no evidence for each other", "[geotag]") {
   // "City of Richmond" sits on Richmond, Virginia; Madison County and
   // Lancaster put this Richmond in Kentucky.
