@@ -1059,6 +1059,16 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
         }
       }
     }
+    if (t_[hits[h].a.cue.b].has(kAttitude)) {
+      // "supported NAFTA, which caused …": an attitude's object is a phrase.
+      for (Idx m = hits[h].cs + 1; m < end; ++m) {
+        if (t_[m].in_quote() || paired(t_[m])) continue;
+        if (t_[m].is(',') || (t_[m].kind == TokKind::punct && t_[m].ch == '-')) {
+          end = m;
+          break;
+        }
+      }
+    }
     if (end - hits[h].cs < 2) continue;
     if (first) {
       out = hits[h].a;

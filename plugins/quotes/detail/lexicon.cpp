@@ -215,7 +215,7 @@ void Lexicon::add_verb_line(std::string_view line, bool attitudes) {
     if (tag == "indirect") flags = (flags & ~kCue) | kCueIndirect;
     if (tag == "attitude") {
       if (!attitudes) return;
-      flags = (flags & ~kCue) | kCueIndirect;
+      flags = (flags & ~kCue) | kCueIndirect | kAttitude;
     }
   }
   words_.add(word, flags);

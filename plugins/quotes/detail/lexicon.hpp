@@ -44,6 +44,7 @@ enum Lex : std::uint32_t {
   kAfterBe = 1U << 27,        ///< the raising reading only after a form of "be" ("is expected to")
   kWhCue = 1U << 28,          ///< a wh- or if-clause after it (and an object) is content ("asked whether")
   kNpPhrase = 1U << 29,       ///< first word of a multi-word cue whose object is content ("called for")
+  kAttitude = 1U << 30,       ///< an attitude verb: its content is a phrase, ending at a comma ("backed X, who …")
 };
 
 /// A small open-addressing hash map from a word to its Lex flags, with a
