@@ -373,7 +373,8 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       const auto& prev = cands[ci - 1];
       if (text.substr(prev.end, c.begin - prev.end).find_first_not_of(' ', 1) == std::string_view::npos &&
           text.substr(prev.end, 1) == "," &&
-          has_kind(c, [](Kind k) { return k == Kind::adm1 || k == Kind::country; }) && qualifies(prev, c)) {
+          has_kind(c, [](Kind k) { return k == Kind::adm1 || k == Kind::country; }) &&
+          (qualifies(prev, c) || only_kind(c, NameKind::abbreviation))) {
         cands[ci - 1].qualifier = static_cast<int>(ci);
       }
     }
@@ -590,9 +591,20 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   }
   // A name that qualifies a town ("Tacoma, Washington") is a state or a
   // country there, and so, one sense per name, everywhere in the document.
-  std::unordered_set<std::string_view> qualifiers;
+  // The same holds for another name of that state ("Wash." and "Washington"),
+  // and for a state an abbreviation names (accepted only in "Town, Kan." and
+  // datelines).
+  std::unordered_set<std::uint32_t> qualifiers;
+  const auto note_qualifier = [&](const Candidate& q) {
+    for (const auto& r : q.refs) {
+      const Kind k = gazetteer_.entry(r.entry).kind;
+      if (k == Kind::adm1 || k == Kind::country) qualifiers.insert(r.entry);
+    }
+  };
   for (const auto& c : cands) {
-    if (c.accepted && c.qualifier >= 0 && cands[c.qualifier].accepted) qualifiers.insert(cands[c.qualifier].key);
+    if (!c.accepted) continue;
+    if (c.qualifier >= 0 && cands[c.qualifier].accepted) note_qualifier(cands[c.qualifier]);
+    if (!c.refs.empty() && only_kind(c, NameKind::abbreviation)) note_qualifier(c);
   }
   for (std::size_t n = 0; n < names.size(); ++n) {
     const auto& c = cands[names[n].front()];
@@ -611,7 +623,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
           }
         }
       }
-      if ((e.kind == Kind::adm1 || e.kind == Kind::country) && qualifiers.contains(c.key)) s += 15;
+      if (qualifiers.contains(c.refs[r].entry)) s += 15;
       if (std::find(options_.focus_countries.begin(), options_.focus_countries.end(), e.country) !=
           options_.focus_countries.end()) {
         s += 4;

@@ -213,6 +213,11 @@ TEST_CASE("a name after \"Town, \" is the town's state, unless the pair is a lis
   REQUIRE(wa.at("Washington"));
   CHECK(wa.at("Washington")->feature == "ADM1");
   CHECK(wa.at("Washington")->country == "US");
+  // A state abbreviation in the dateline sets the state for its full name.
+  const auto dateline = tag("CAMP FROBOZZ, Wash. -- The team has worked across Washington and in Oregon since "
+                            "2016, and its members live in Washington.");
+  REQUIRE(dateline.at("Washington"));
+  CHECK(dateline.at("Washington")->feature == "ADM1");
   const auto list = tag("After stops in Washington, New York and Boston, the prince flew home.");
   REQUIRE(list.at("Washington"));
   CHECK(list.at("Washington")->feature == "PPLC");
