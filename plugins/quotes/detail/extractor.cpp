@@ -997,8 +997,9 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
           (x.word() && (x.has(kClauseStart | kDet) || (x.cap() && !x.has(kTime | kPrep)) || (x.flags & kDigit) != 0)) ||
           (x.flags & kOpen) != 0;
       // After a plain speech verb almost any word starts the reported
-      // clause ("said legalizing it could…"); a belief verb needs more.
-      if (!clause && t.has(kCue) && x.word() && !x.has(kPrep | kTime | kConj | kAux | kBe | kCue | kObject)) {
+      // clause ("said legalizing it could…"), and an attitude's object
+      // ("support background checks"); a belief verb needs more.
+      if (!clause && t.has(kCue | kAttitude) && x.word() && !x.has(kPrep | kTime | kConj | kAux | kBe | kCue | kObject)) {
         clause = true;
       }
       if (clause) start = k;
