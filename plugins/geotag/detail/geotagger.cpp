@@ -630,6 +630,20 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       }
       base[n][r] = s;
     }
+    // A region and its seat of one name, the city holding a tenth of the
+    // region or more (Dubai, Berlin, Puducherry): the name means the city.
+    // (Quebec, a province of eight million, stays the province.)
+    for (std::size_t a = 0; a < c.refs.size(); ++a) {
+      const Entry& region = gazetteer_.entry(c.refs[a].entry);
+      if (region.kind != Kind::adm1) continue;
+      for (std::size_t r = 0; r < c.refs.size(); ++r) {
+        const Entry& e = gazetteer_.entry(c.refs[r].entry);
+        if ((e.kind == Kind::seat || e.kind == Kind::capital) && e.country == region.country &&
+            e.admin1 == region.admin1 && e.population * 10 >= region.population) {
+          base[n][r] = std::max(base[n][r], base[n][a] + 1);
+        }
+      }
+    }
   }
   {
     // Senses of all names on a grid of one-degree cells, so that finding the

@@ -238,6 +238,14 @@ TEST_CASE("a hamlet needs its own neighbours to beat a namesake a hundred times 
   CHECK(ky.at("London")->country == "US");
 }
 
+TEST_CASE("a region named after its seat is the city, unless the city is a small part of it", "[geotag]") {
+  const auto t = tag("Flights from Dubai were cancelled. Voters in Quebec backed the party.");
+  REQUIRE(t.at("Dubai"));
+  CHECK(t.at("Dubai")->feature == "PPLA");
+  REQUIRE(t.at("Quebec"));
+  CHECK(t.at("Quebec")->feature == "ADM1");
+}
+
 TEST_CASE("two forms of one name are no evidence for each other", "[geotag]") {
   // "City of Richmond" sits on Richmond, Virginia; Madison County and
   // Lancaster put this Richmond in Kentucky.
