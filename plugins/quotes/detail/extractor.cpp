@@ -235,6 +235,8 @@ class Run {
     }
     return false;
   }
+  /// A quote of this block (from `first_found` on) overlaps [b, e) by half the longer span.
+  [[nodiscard]] bool reported(Offset b, Offset e, std::size_t first_found) const;
   void add_complement(Offset b, Offset e, const Attr& a, double conf, std::size_t bi, std::size_t first_found);
   /// First token of the sentence holding `i` (quotes inside it included).
   [[nodiscard]] Idx sentence_start(Idx i) const {
@@ -1140,13 +1142,17 @@ Span Run::clause_subject(Idx v, Idx s) const {
   return {b, end};
 }
 
-void Run::add_complement(Offset b, Offset e, const Attr& a, double conf, std::size_t bi, std::size_t first_found) {
-  if (e <= b) return;
-  for (std::size_t k = first_found; k < found_.size(); ++k) {
+bool Run::reported(Offset b, Offset e, std::size_t first_found) const {
+  for (std::size_t k = found_.size(); k-- > first_found;) {
     const Found& f = found_[k];
     const Offset ov = std::min(e, f.e) > std::max(b, f.b) ? std::min(e, f.e) - std::max(b, f.b) : 0;
-    if (2 * ov >= std::max(e - b, f.e - f.b)) return;  // already reported
+    if (2 * ov >= std::max(e - b, f.e - f.b)) return true;
   }
+  return false;
+}
+
+void Run::add_complement(Offset b, Offset e, const Attr& a, double conf, std::size_t bi, std::size_t first_found) {
+  if (e <= b || reported(b, e, first_found)) return;
   Found f;
   f.b = b;
   f.e = e;
@@ -1261,6 +1267,8 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     if (cs < 0) continue;
     const Idx ce = clause_end(cs, e);
     if (ce - cs < 2) continue;
+    // Most "said that …" clauses are read already: skip before the subject search.
+    if (!raising && reported(t_[cs].b, t_[ce - 1].e, first_found)) continue;
     Attr a;
     const bool writer =
         j > s && t_[j - 1].word() && (word_is(j - 1, "I") || word_is(j - 1, "you") || word_is(j - 1, "You"));
