@@ -71,7 +71,7 @@ double prior(const Entry& e, const NameRef& ref) {
     case Kind::continent: p = 22; break;
     case Kind::region: p = 18; break;
     case Kind::adm1: p = 9 + lp; break;
-    case Kind::adm2: p = 7; break;
+    case Kind::adm2: p = 7 + 0.1 * lp; break;  // population only breaks ties between counties
     case Kind::capital: p = 11 + lp; break;
     case Kind::seat: p = 2 + lp; break;
     case Kind::seat2: p = 1 + lp; break;

