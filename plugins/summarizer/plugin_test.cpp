@@ -1,5 +1,6 @@
 #include "plugin.hpp"
 
+#include "detail/terms.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -87,4 +88,14 @@ TEST_CASE("conflicting or wrong options are ConfigErrors", "[summarizer]") {
   Config stopwords = Config::from_defaults(info.options);
   stopwords.set("stopwords", std::string("/nonexistent/stop.txt"), {"p.yaml", 3, 5});
   CHECK_THROWS_AS(info.create(StageContext{stopwords, nullptr, DOCPIPE_TEST_DATA_DIR}), ConfigError);
+}
+
+TEST_CASE("the shipped English stop words are function words, not news fillers", "[summarizer]") {
+  // "said", "mr" and "new" carry what machine-picked summaries reward (who
+  // said it, about whom); listing them cost TextRank 2 ROUGE-2 points on BBC.
+  const std::vector<std::string> words =
+      summarizer::detail::read_word_list(std::string(DOCPIPE_TEST_DATA_DIR) + "/stopwords/english.txt");
+  const auto has = [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+  for (const char* w : {"the", "of", "and", "is", "would", "don't"}) CHECK(has(w));
+  for (const char* w : {"said", "says", "told", "mr", "new", "one", "also", "may"}) CHECK_FALSE(has(w));
 }
