@@ -591,7 +591,19 @@ bool Run::backward_subject(Idx cue, Idx s, Attr& out) const {
       if (paired(t) || boundary_[c] != 0 || t.in_quote()) return false;
     }
     if (c < s || i - c > 30) return false;
-    const Span np = backward_core(c, s);
+    Span np = backward_core(c, s);
+    // "Jillian Chase, 27, a nurse in Dayton, said": an age or a second
+    // appositive before the description; the name is further back.
+    for (int more = 0; !np.ok() && opener == ',' && more < 2; ++more) {
+      Idx c2 = c - 1;
+      while (c2 >= s && i - c2 <= 40 && !t_[c2].is(',') && !paired(t_[c2]) && boundary_[c2] == 0 &&
+             !t_[c2].in_quote()) {
+        --c2;
+      }
+      if (c2 < s || i - c2 > 40 || !t_[c2].is(',')) break;
+      c = c2;
+      np = backward_core(c, s);
+    }
     if (!np.ok()) return false;
     out.speaker = np;
     out.cue = {cue, cue + 1};
@@ -833,7 +845,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (t.in_quote() || !(t.is(',') || (t.kind == TokKind::punct && t.ch == '-'))) continue;
     Attr a;
     Idx tail = -1;
-    if (is_cue(c + 1)) {
+    if (is_cue(c + 1) && !t_[c + 1].has(kDirectOnly)) {
       const Span np = forward_np(c + 2, e);
       // "Mike Morrell, a veteran of the CIA who retired in 2013, said the
       // approach is insufficient": a name and its appositive before the
@@ -852,7 +864,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       if (!np.ok()) continue;
       Idx j = np.e;
       for (int skipped = 0; j < e && skipped < 3 && t_[j].word() && (t_[j].has(kAux) || ly_adverb(j)); ++skipped) ++j;
-      if (j >= e || !is_cue(j)) continue;
+      if (j >= e || !is_cue(j) || t_[j].has(kDirectOnly)) continue;  // "…, he smiled." reports nothing
       a = {np, {}, {j, j + 1}};
       tail = j + 1;
     }
@@ -1211,9 +1223,9 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
         raising = true;
       }
     }
-    if (cs < 0 && t.has(kCue | kCueIndirect) && !t.has(kRaising) && passive(j, s)) {
-      // "Clinton was lambasted by …", "the plan has been criticized": the
-      // subject is what is judged; "by X" names who judges.
+    if (!raising && t.has(kCue | kCueIndirect) && !t.has(kRaising) && passive(j, s)) {
+      // "Clinton was lambasted by …", "the plan has been criticized", "Berg
+      // was asked about …": the subject is content; "by X" names who speaks.
       const Span subj = clause_subject(j, s);
       if (subj.ok()) {
         Attr by;
@@ -1223,7 +1235,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
         }
         add_complement(t_[subj.b].b, t_[subj.e - 1].e, by, kConfComplement, bi, first_found);
       }
-      continue;
+      if (cs < 0 && !t.has(kWhCue)) continue;
     }
     if (cs < 0 && t.has(kToCue) && infinitive(k)) cs = k;
     if (cs < 0 && t.has(kObjToCue)) {

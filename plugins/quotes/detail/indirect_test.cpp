@@ -1,0 +1,168 @@
+// Indirect attributions read from a cue word's complement
+// (complement_cues.txt), attitudes and the other patterns of reported
+// belief and intention, on sentences written for the tests.
+
+#include "detail/extractor.hpp"
+#include "detail/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace docpipe;
+using namespace docpipe::quotes::detail;
+
+namespace {
+
+struct Q {
+  std::string content;
+  std::string kind;
+  std::string mention;  // speaker span text, "" when none
+};
+
+// The plugin's defaults: attitudes on.
+std::vector<Q> run(const std::string& text, const std::vector<std::string>& extra_cues = {}) {
+  static const std::string dir = DOCPIPE_TEST_DATA_DIR;
+  const Extractor ex(Lexicon::load(dir, {}, {}, true, extra_cues), ExtractorOptions{});
+  const Document doc = quotes::test::make_doc(text);
+  std::vector<Q> out;
+  for (const Quote& q : ex.extract(doc)) {
+    Q r;
+    r.content = text.substr(q.begin, q.end - q.begin);
+    r.kind = std::string(to_string(q.kind));
+    if (q.speaker_span) r.mention = text.substr(q.speaker_span->first, q.speaker_span->second - q.speaker_span->first);
+    out.push_back(r);
+  }
+  return out;
+}
+
+const Q* find(const std::vector<Q>& qs, const std::string& content) {
+  for (const auto& q : qs) {
+    if (q.content == content) return &q;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a that-clause after a noun, an adjective or a verb", "[quotes]") {
+  auto q = run("Anger grew over the claim that the vote was rigged.");
+  REQUIRE(find(q, "that the vote was rigged") != nullptr);
+  CHECK(find(q, "that the vote was rigged")->kind == "indirect");
+  q = run("Peter Lund is convinced that the deal will pass.");
+  REQUIRE(find(q, "that the deal will pass") != nullptr);
+  q = run("Anna Kane pointed out that the budget had grown.");
+  REQUIRE(find(q, "that the budget had grown") != nullptr);
+  CHECK(find(q, "that the budget had grown")->mention == "Anna Kane");
+}
+
+TEST_CASE("a to-infinitive after an intention word", "[quotes]") {
+  auto q = run("The senator declined to comment on the report.");
+  REQUIRE(find(q, "to comment on the report") != nullptr);
+  CHECK(find(q, "to comment on the report")->mention == "The senator");
+  q = run("Tom Reed vowed not to raise taxes.");
+  REQUIRE(find(q, "to raise taxes") != nullptr);
+  q = run("Anna Kane is eager to debate the mayor.");
+  REQUIRE(find(q, "to debate the mayor") != nullptr);
+}
+
+TEST_CASE("an object and a to-infinitive", "[quotes]") {
+  auto q = run("Anna Kane urged Congress to act before the recess.");
+  REQUIRE(find(q, "Congress to act before the recess") != nullptr);
+  CHECK(find(q, "Congress to act before the recess")->mention == "Anna Kane");
+  q = run("The governor called on lawmakers to pass the bill.");
+  REQUIRE(find(q, "lawmakers to pass the bill") != nullptr);
+}
+
+TEST_CASE("raising cues: the subject and the complement, nobody speaking", "[quotes]") {
+  auto q = run("The plan appeared to stall in the Senate.");
+  REQUIRE(find(q, "The plan") != nullptr);
+  REQUIRE(find(q, "to stall in the Senate") != nullptr);
+  CHECK(find(q, "to stall in the Senate")->mention.empty());
+  q = run("Luis Ortiz is widely expected to announce his bid.");
+  REQUIRE(find(q, "Luis Ortiz") != nullptr);
+  REQUIRE(find(q, "to announce his bid") != nullptr);
+  q = run("Outside their bubble, the candidates are seen as a circus.");
+  REQUIRE(find(q, "the candidates") != nullptr);
+  REQUIRE(find(q, "a circus") != nullptr);
+  // A relative subject is kept with its antecedent's word.
+  q = run("The bill, which the Senate is expected to pass, returns power to the states.");
+  REQUIRE(find(q, "which the Senate") != nullptr);
+}
+
+TEST_CASE("wh-clauses after asking and explaining", "[quotes]") {
+  auto q = run("Asked whether he would run again, Anna Berg smiled.");
+  REQUIRE(find(q, "whether he would run again") != nullptr);
+  q = run("Anna Kane asked the mayor why the vote was delayed.");
+  REQUIRE(find(q, "why the vote was delayed") != nullptr);
+  CHECK(find(q, "why the vote was delayed")->mention == "Anna Kane");
+  q = run("Tom Reed was asked about the pipeline.");
+  REQUIRE(find(q, "the pipeline") != nullptr);
+}
+
+TEST_CASE("multi-word cues whose object is the content", "[quotes]") {
+  auto q = run("Anna Kane called for a ban on the pesticide.");
+  REQUIRE(find(q, "a ban on the pesticide") != nullptr);
+  CHECK(find(q, "a ban on the pesticide")->mention == "Anna Kane");
+  q = run("Tom Reed talked about his years in the Navy.");
+  REQUIRE(find(q, "his years in the Navy") != nullptr);
+}
+
+TEST_CASE("attitudes: the object, up to a comma", "[quotes]") {
+  auto q = run("Tom Reed criticized the treaty, which passed in May.");
+  REQUIRE(find(q, "the treaty") != nullptr);
+  CHECK(find(q, "the treaty")->mention == "Tom Reed");
+  q = run("Most voters in Ohio support background checks for gun buyers.");
+  REQUIRE(find(q, "background checks for gun buyers") != nullptr);
+  q = run("She took the stage to criticize the new tax plan.");
+  REQUIRE(find(q, "the new tax plan") != nullptr);
+}
+
+TEST_CASE("passive reports and judgments: the subject is content", "[quotes]") {
+  auto q = run("The proposal was lambasted by Tom Reed.");
+  REQUIRE(find(q, "The proposal") != nullptr);
+  CHECK(find(q, "The proposal")->mention == "Tom Reed");
+}
+
+TEST_CASE("speech verbs: relative subjects, long appositives, medial cues", "[quotes]") {
+  auto q = run("She released the emails, which she said were private.");
+  REQUIRE(find(q, "which") != nullptr);
+  REQUIRE(find(q, "were private") != nullptr);
+  CHECK(find(q, "were private")->mention == "she");
+  q = run("Jillian Chase, 27, a nurse in Dayton who has voted in every election, said the race rarely came up.");
+  REQUIRE(find(q, "the race rarely came up") != nullptr);
+  CHECK(find(q, "the race rarely came up")->mention == "Jillian Chase");
+  q = run("If the bill fails, he said, the party will try again.");
+  REQUIRE(find(q, "If the bill fails") != nullptr);
+  REQUIRE(find(q, "the party will try again") != nullptr);
+  q = run("Tom Reed said his rival was wrong because he thought the tax was fair.");
+  REQUIRE(find(q, "his rival was wrong because he thought the tax was fair") != nullptr);
+}
+
+TEST_CASE("a partial quote in single marks stays indirect", "[quotes]") {
+  const auto q = run("Omar Khan said the campaign stirs 'ugliness' in the country.");
+  REQUIRE(find(q, "the campaign stirs 'ugliness' in the country") != nullptr);
+  CHECK(find(q, "the campaign stirs 'ugliness' in the country")->kind == "indirect");
+}
+
+TEST_CASE("extra cues extend the complement lexicon", "[quotes]") {
+  const std::string text = "The mayor mulled that the tax was unfair.";
+  CHECK(find(run(text), "that the tax was unfair") == nullptr);
+  CHECK(find(run(text, {"mulled that"}), "that the tax was unfair") != nullptr);
+  const std::string to = "The mayor yearned to leave office.";
+  CHECK(find(run(to), "to leave office") == nullptr);
+  CHECK(find(run(to, {"yearned to"}), "to leave office") != nullptr);
+  const std::string np = "The mayor railed about the tax.";
+  CHECK(find(run(np), "the tax") == nullptr);
+  CHECK(find(run(np, {"railed about np"}), "the tax") != nullptr);
+}
+
+TEST_CASE("complement cues that must yield nothing", "[quotes]") {
+  CHECK(run("The expected result came in late on Monday.").empty());
+  CHECK(run("The report that was released on Monday ran long.").empty());
+  CHECK(run("I think that we should go home now.").empty());
+  CHECK(run("He tried to open the heavy door.").empty());
+  CHECK(run("The pledged delegates met on Monday in Ohio.").empty());
+  CHECK(run("She walked to the store to buy some bread.").empty());
+}
