@@ -306,6 +306,10 @@ TEST_CASE("capitals stand for their governments: Washington is the capital", "[g
   const auto state = tag("Wildfires spread from Spokane to Yakima. Washington asked for federal help.");
   REQUIRE(state.at("Washington"));
   CHECK(state.at("Washington")->feature == "ADM1");
+  // The seat of the US government, not the town in Tennessee.
+  const auto house = tag("Reporters waited outside the White House on Monday.");
+  REQUIRE(house.at("White House"));
+  CHECK(km(*house.at("White House"), 38.895, -77.036) < 20);
 }
 
 TEST_CASE("a name ending in 's is not a possessive", "[geotag]") {
