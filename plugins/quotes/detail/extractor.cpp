@@ -1002,6 +1002,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
           start = m;
           break;
         }
+        if (t_[m].has(kPrep) && !t_[m].cap()) break;  // "called for a ban on Muslims": a phrase, no clause
         det |= t_[m].has(kDet);
       }
     }
@@ -1271,7 +1272,14 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     if (cs < 0 && t.has(kNpPhrase)) {
       // "called for a special prosecutor", "referring to the emails"
       const Idx len = match_phrase(lex_.np_phrases(), j, e);
-      if (len != 0 && j + len < e && t_[j + len].word() && !t_[j + len].has(kConj | kThat | kPrep) &&
+      // A verb, not a noun ("the focus on", "his crude comments on"): a
+      // participle, or a subject, an auxiliary or "to" right before.
+      const std::string_view w = text_.substr(t.b, t.e - t.b);
+      const bool participle = w.size() > 4 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "ing");
+      const bool verb = participle || (j > s && t_[j - 1].word() &&
+                                       (t_[j - 1].has(kPronoun | kAux | kRole) || is_name_word(t_[j - 1]) ||
+                                        word_is(j - 1, "to")) && !t_[j - 1].has(kDet));
+      if (len != 0 && verb && j + len < e && t_[j + len].word() && !t_[j + len].has(kConj | kThat | kPrep) &&
           !(t_[j + len].has(kTime) && !t_[j + len].has(kDet))) {
         cs = j + len;
       }
