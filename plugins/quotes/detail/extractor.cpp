@@ -1591,6 +1591,26 @@ void Run::process_block(std::size_t bi) {
     Idx own_e = p.unclosed ? e : close + 1;
     if (post == Post::attr) own_e = std::max({own_e, post_attr.speaker.e, post_attr.cue.e});
     for (Idx j = std::max(b, own_b); j < own_e; ++j) owned_[j] = 1;
+    // "As for his record, she said, "…"": the words before a medial
+    // attribution are its content too.
+    Found lead;
+    if (pre == Pre::attr && opt_.indirect && pre_attr.cue.ok() && pre_attr.cue.e >= open - 1) {
+      const Idx c = std::min(pre_attr.speaker.b, pre_attr.cue.b) - 1;
+      bool plain = c > s && c - s >= 2 && t_[c].is(',');
+      for (Idx j = s; plain && j < c; ++j) plain = !paired(t_[j]) && !t_[j].in_quote() && boundary_[j] == 0;
+      if (plain) {
+        lead.b = t_[s].b;
+        lead.e = t_[c - 1].e;
+        lead.kind = QuoteKind::indirect;
+        lead.attr = pre_attr;
+        lead.confidence = kConfIndirect;
+        lead.block = static_cast<std::uint32_t>(bi);
+        lead.unattributed_ok = true;
+      }
+    }
+    if (lead.e > lead.b) {
+      found_.push_back(std::move(lead));
+    }
     last_direct = static_cast<int>(found_.size());
     last_direct_close = close;
     directs.push_back(static_cast<int>(found_.size()));

@@ -140,6 +140,15 @@ TEST_CASE("speech verbs: relative subjects, long appositives, medial cues", "[qu
   REQUIRE(find(q, "his rival was wrong because he thought the tax was fair") != nullptr);
 }
 
+TEST_CASE("the words before a medial attribution of a direct quote", "[quotes]") {
+  const auto q = run("As for the budget, Tom Reed said, \"We will find the money.\"");
+  REQUIRE(find(q, "As for the budget") != nullptr);
+  CHECK(find(q, "As for the budget")->kind == "indirect");
+  CHECK(find(q, "As for the budget")->mention == "Tom Reed");
+  REQUIRE(find(q, "We will find the money.") != nullptr);
+  CHECK(find(q, "We will find the money.")->kind == "direct");
+}
+
 TEST_CASE("a partial quote in single marks stays indirect", "[quotes]") {
   const auto q = run("Omar Khan said the campaign stirs 'ugliness' in the country.");
   REQUIRE(find(q, "the campaign stirs 'ugliness' in the country") != nullptr);
