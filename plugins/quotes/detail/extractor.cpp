@@ -211,6 +211,14 @@ class Run {
     return t.word() && text_.substr(t.b, t.e - t.b) == w;
   }
   [[nodiscard]] Idx clause_end(Idx from, Idx e) const;
+  /// A modal or perfect auxiliary: the word makes its clause finite.
+  [[nodiscard]] bool modal(Idx i) const {
+    for (const std::string_view w :
+         {"will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "did", "does"}) {
+      if (word_is(i, w)) return true;
+    }
+    return false;
+  }
   /// A word that joins clauses side by side ("and", "but", "which"), not
   /// one that subordinates ("because he thought …" stays in the content).
   [[nodiscard]] bool coordinator(Idx i) const {
@@ -350,6 +358,10 @@ void Run::make_boundaries(Idx b, Idx e) {
       }
       const Tok& nx = t_[i + 1];
       const bool lower_next = nx.word() && !nx.cap() && (nx.flags & kDigit) == 0;
+      if (nx.is(')') && i + 2 < e && ((t_[i + 2].word() && t_[i + 2].cap()) || (t_[i + 2].flags & kOpen) != 0)) {
+        boundary_[i + 1] = 1;  // "(She says so.) The leaders …": the sentence ends after the parenthesis
+        continue;
+      }
       if (nx.is(')') || nx.is(',')) continue;  // "(D-Mo.)"
       // The sentence layer adds breaks the shape of the text does not show
       // (a lower-case start after a period); abbreviations already kept
@@ -790,6 +802,11 @@ bool Run::pre_attribution(Idx s, Idx open, Attr& out) const {
 // Attribution of a sentence with no direct quote: `According to X, …`,
 // `…, X said.`, `…, he said, …`, `X said (that) …`. Gives the content tokens.
 bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double& conf) const {
+  // "(She says so.)": a sentence in parentheses is read without them.
+  if (e - s > 2 && t_[s].is('(') && t_[e - 1].is(')')) {
+    ++s;
+    --e;
+  }
   while (e > s && (end_punct(t_[e - 1]) || t_[e - 1].is(','))) --e;
   if (e - s < 4) return false;
   // A headline's "Sanders: Brexit's message could draw Trump support".
@@ -857,6 +874,14 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       if (np.ok() && !appositive) {
         a = {np, {}, {c + 1, c + 2}};
         tail = np.e;
+        // "…, said Doyle and others, would be …"
+        if (tail + 1 < e && word_is(tail, "and")) {
+          const Span more = word_is(tail + 1, "others") ? Span{tail + 1, tail + 2} : forward_np(tail + 1, e);
+          if (more.ok()) {
+            a.speaker.e = more.e;
+            tail = more.e;
+          }
+        }
       }
     }
     if (tail < 0) {
@@ -895,7 +920,10 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
         ok = x.is(',');
         break;
       }
-      if (j - tail >= 14 || x.has(kThat | kCue) || x.in_quote()) {
+      // "…, say the bulk of ground troops should be …": after an inverted
+      // verb, a finite verb makes the phrase a subject, not the speaker.
+      const bool finite = a.cue.b < a.speaker.b && x.word() && !x.cap() && (x.has(kBe) || modal(j));
+      if (j - tail >= 14 || x.has(kThat | kCue) || x.in_quote() || finite) {
         ok = false;
         break;
       }
@@ -1066,10 +1094,23 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
           (has_speaker && nx.speaker.b > hits[h].cs && nx.speaker.b < nx.cue.b) ? nx.speaker.b : nx.cue.b;
       const Tok& before = t_[from - 1];
       const bool conj_before = before.word() && before.has(kConj) && coordinator(from - 1);
-      const bool coordinated = before.is(',') || before.is(';') || conj_before ||
-                               (has_speaker && (nx.speaker.b > nx.cue.b || nx.speaker.b < hits[h].cs));
+      bool coordinated = before.is(',') || before.is(';') || conj_before ||
+                         (has_speaker && (nx.speaker.b > nx.cue.b || nx.speaker.b < hits[h].cs));
+      Idx cut = from;
+      if (!coordinated && has_speaker) {
+        // "she said her decision was a mistake, at the town hall this week
+        // she said …": a comma shortly before a new subject and its verb.
+        for (Idx m = from - 1; m > hits[h].cs && from - m <= 8; --m) {
+          if (t_[m].in_quote() || paired(t_[m])) break;
+          if (t_[m].is(',')) {
+            coordinated = true;
+            cut = m;
+            break;
+          }
+        }
+      }
       if (coordinated) {
-        end = from;
+        end = cut;
         while (end > hits[h].cs && (t_[end - 1].is(',') || (t_[end - 1].has(kConj) && coordinator(end - 1)))) {
           --end;
         }

@@ -149,6 +149,24 @@ TEST_CASE("the words before a medial attribution of a direct quote", "[quotes]")
   CHECK(find(q, "We will find the money.")->kind == "direct");
 }
 
+TEST_CASE("inverted and coordinated speakers, finite clauses after the verb", "[quotes]") {
+  auto q = run("The contrast with Trump, said Doyle and others, would be clear.");
+  REQUIRE(find(q, "The contrast with Trump") != nullptr);
+  CHECK(find(q, "The contrast with Trump")->mention == "Doyle and others");
+  REQUIRE(find(q, "would be clear") != nullptr);
+  // After "say", a phrase followed by a finite verb is the clause's subject.
+  q = run("Even the biggest hawks, like Rubio and Bush, say the bulk of the troops should be Arab fighters.");
+  REQUIRE(find(q, "the bulk of the troops should be Arab fighters") != nullptr);
+  CHECK(find(q, "the bulk of the troops should be Arab fighters")->mention == "the biggest hawks");
+  // A sentence in parentheses ends at its parenthesis.
+  q = run("(She says the photo made her cry.) The leaders left early.");
+  REQUIRE(find(q, "the photo made her cry") != nullptr);
+  // A new subject and verb after a comma start a clause of their own.
+  q = run("She said the plan was a mistake, at the meeting this week she said it could work.");
+  REQUIRE(find(q, "the plan was a mistake") != nullptr);
+  REQUIRE(find(q, "it could work") != nullptr);
+}
+
 TEST_CASE("a partial quote in single marks stays indirect", "[quotes]") {
   const auto q = run("Omar Khan said the campaign stirs 'ugliness' in the country.");
   REQUIRE(find(q, "the campaign stirs 'ugliness' in the country") != nullptr);
