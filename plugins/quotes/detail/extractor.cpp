@@ -243,7 +243,7 @@ class Run {
     }
     return false;
   }
-  /// A quote of this block (from `first_found` on) overlaps [b, e) by half the longer span.
+  /// A quote found since `first_found` (the sentence's first) overlaps [b, e) by half the longer span.
   [[nodiscard]] bool reported(Offset b, Offset e, std::size_t first_found) const;
   void add_complement(Offset b, Offset e, const Attr& a, double conf, std::size_t bi, std::size_t first_found);
   /// First token of the sentence holding `i` (quotes inside it included).
@@ -1670,6 +1670,7 @@ void Run::process_block(std::size_t bi) {
     Idx cs = 0;
     Idx ce = 0;
     double conf = 0;
+    const std::size_t sentence_found = found_.size();  // the quotes this sentence adds start here
     split_ = -1;
     extra_.clear();
     if (!owned && se - s <= 400 && sentence_attribution(s, se, a, cs, ce, conf)) {
@@ -1746,7 +1747,9 @@ void Run::process_block(std::size_t bi) {
         found_.push_back(std::move(f));
       }
     }
-    if (opt_.indirect && se - s <= 400) complements(s, se, bi, first_found);
+    // Duplicates are looked for among this sentence's quotes only, so a
+    // paragraph of a million reported sentences stays linear.
+    if (opt_.indirect && se - s <= 400) complements(s, se, bi, sentence_found);
     s = se;
   }
 

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -192,4 +193,14 @@ TEST_CASE("complement cues that must yield nothing", "[quotes]") {
   CHECK(run("He tried to open the heavy door.").empty());
   CHECK(run("The pledged delegates met on Monday in Ohio.").empty());
   CHECK(run("She walked to the store to buy some bread.").empty());
+}
+
+TEST_CASE("a paragraph of many reported sentences finishes in linear time", "[quotes]") {
+  std::string text;  // 2 MB, one paragraph, two complements a sentence
+  while (text.size() < (2U << 20)) text += "Anna Berg said that it rained and the plan appeared to stall. ";
+  const auto start = std::chrono::steady_clock::now();
+  const auto q = run(text);
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  CHECK(ms < 3000);
+  CHECK(q.size() > 30000);
 }
