@@ -6,6 +6,8 @@
 // (failed). Lines are copied as bytes, never re-serialised.
 
 #include <docpipe/framework/distributed.hpp>
+
+#include "detail/out_file.hpp"
 #include <docpipe/sdk/error.hpp>
 
 #include <fmt/format.h>
@@ -26,6 +28,8 @@ namespace docpipe {
 namespace fs = std::filesystem;
 
 namespace {
+
+using detail::OutFile;
 
 // A FILE* read line by line with getline(3), keeping the '\n'.
 class LineFile {
@@ -52,35 +56,6 @@ class LineFile {
   std::FILE* file_;
   char* buffer_ = nullptr;
   std::size_t capacity_ = 0;
-};
-
-class OutFile {
- public:
-  explicit OutFile(std::string path) : path_(std::move(path)) {
-    file_ = path_ == "-" ? stdout : std::fopen(path_.c_str(), "wb");
-    if (file_ == nullptr) throw ConfigError(fmt::format("cannot write {}: {}", path_, std::strerror(errno)));
-    std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
-  }
-  ~OutFile() {
-    if (file_ != nullptr && file_ != stdout) std::fclose(file_);
-  }
-  OutFile(const OutFile&) = delete;
-  OutFile& operator=(const OutFile&) = delete;
-  void write(std::string_view s) {
-    if (std::fwrite(s.data(), 1, s.size(), file_) != s.size()) fail();
-  }
-  void close() {
-    if (std::fflush(file_) != 0) fail();
-    if (file_ != stdout && std::fclose(file_) != 0) fail();
-    file_ = nullptr;
-  }
-
- private:
-  [[noreturn]] void fail() const {
-    throw DocumentError(fmt::format("writing {} failed: {}", path_, std::strerror(errno)));
-  }
-  std::string path_;
-  std::FILE* file_;
 };
 
 // One part: its output, errors and manifest files.

@@ -1,5 +1,7 @@
 #include <docpipe/framework/runner.hpp>
 
+#include "detail/out_file.hpp"
+
 #include <docpipe/sdk/error.hpp>
 
 #include <fmt/format.h>
@@ -37,6 +39,8 @@ extern "C" void __tsan_release(void* addr);
 namespace docpipe {
 namespace fs = std::filesystem;
 namespace {
+
+using detail::OutFile;
 
 using Clock = std::chrono::steady_clock;
 
@@ -80,64 +84,6 @@ std::string manifest_line(const Item& item) {
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
-
-// A FILE* with a large buffer and a byte count, truncated to a known size on
-// resume. Errors on write are thrown, never ignored.
-class OutFile {
- public:
-  OutFile() = default;
-  OutFile(const OutFile&) = delete;
-  OutFile& operator=(const OutFile&) = delete;
-  ~OutFile() { close(); }
-
-  // Opens `path` for writing; with `resume`, keeps its first `keep_bytes`
-  // bytes (what the journal says was complete) and appends after them.
-  void open(const std::string& path, bool resume = false, std::uint64_t keep_bytes = 0) {
-    close();
-    path_ = path;
-    if (path == "-") {
-      file_ = stdout;
-      owned_ = false;
-    } else {
-      if (resume) {
-        std::error_code ec;
-        if (!fs::exists(path, ec)) std::ofstream(path, std::ios::binary);
-        fs::resize_file(path, keep_bytes, ec);
-        if (ec) throw ConfigError(fmt::format("--resume: cannot truncate {}: {}", path, ec.message()));
-      }
-      file_ = std::fopen(path.c_str(), resume ? "ab" : "wb");
-      if (file_ == nullptr) throw ConfigError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-      owned_ = true;
-    }
-    std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
-    bytes_ = resume ? keep_bytes : 0;
-  }
-  void write(const std::string& s) {
-    if (std::fwrite(s.data(), 1, s.size(), file_) != s.size()) fail();
-    bytes_ += s.size();
-  }
-  void flush() {
-    if (file_ != nullptr && std::fflush(file_) != 0) fail();
-  }
-  void close() {
-    if (file_ == nullptr) return;
-    flush();
-    if (owned_) std::fclose(file_);
-    file_ = nullptr;
-  }
-  [[nodiscard]] bool is_open() const { return file_ != nullptr; }
-  [[nodiscard]] std::uint64_t bytes() const { return bytes_; }
-  [[nodiscard]] const std::string& path() const { return path_; }
-
- private:
-  [[noreturn]] void fail() const {
-    throw DocumentError(fmt::format("writing {} failed: {}", path_ == "-" ? "stdout" : path_, std::strerror(errno)));
-  }
-  std::FILE* file_ = nullptr;
-  bool owned_ = false;
-  std::string path_;
-  std::uint64_t bytes_ = 0;
-};
 
 // Where a run stands, as the journal records it after each flush.
 struct Checkpoint {
