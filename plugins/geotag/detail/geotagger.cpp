@@ -34,6 +34,7 @@ struct Candidate {
   bool accepted = false;
   bool name_part = false;  ///< rejected as the first half of a longer name
   bool dateline = false;
+  bool county_list = false;  ///< a name in "X, Y and Z counties"
   bool level = false;      ///< one sense is a country, region or large state
   std::uint32_t firm = 0;  ///< refs from here on are towns of a level name
   int qualifier = -1;  ///< index of the candidate in "Town, Qualifier"
@@ -195,6 +196,56 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     return units[i].end - units[i].begin == 1 && units[i].dot_after && units[i].cap;
   };
 
+  // --- county lists: "Navarro, Henderson and Ellis counties" --------------------
+  // Each name of such a list is a county (or a parish), whatever else it may
+  // name: the items are found from "counties" backwards, and each is the
+  // longest run of its capitalised words that names one ("In Becker" is
+  // Becker County).
+  std::vector<std::int32_t> county_end(units.size(), -1);  // at an item's first unit: its last
+  std::vector<std::uint8_t> county_parish(units.size(), 0);
+  {
+    std::string key;
+    std::vector<std::pair<std::size_t, std::size_t>> items;
+    for (std::size_t k = 1; k < units.size(); ++k) {
+      const auto w = raw(k);
+      const bool parish = w == "parishes" || w == "Parishes";
+      if (!(parish || w == "counties" || w == "Counties") || !adjacent(k - 1, k) || !units[k - 1].cap) continue;
+      items.clear();
+      bool joined = false;
+      std::size_t j = k - 1;
+      while (units[j].cap && items.size() < 32) {
+        std::size_t start = j;
+        while (start > 0 && j - start < 3 && units[start - 1].cap && adjacent(start - 1, start)) --start;
+        items.emplace_back(start, j);
+        if (start < 2 || units[start - 1].sentence != units[start].sentence) break;
+        const auto before = raw(start - 1);
+        if (before == "and" || before == "or") {
+          joined = true;
+          j = start - 2;
+          continue;
+        }
+        const auto gap = text.substr(units[start - 1].end, units[start].begin - units[start - 1].end);
+        if (!gap.starts_with(",") || gap.find_first_not_of(' ', 1) != std::string_view::npos) break;
+        j = start - 1;
+      }
+      if (!joined || items.size() < 2) continue;
+      for (const auto& [start, last] : items) {
+        for (std::size_t a = start; a <= last; ++a) {
+          key.clear();
+          append_normalized(text.substr(units[a].begin, units[last].end - units[a].begin), key);
+          key.append(parish ? " parish" : " county");
+          const auto refs = gazetteer_.find(key);
+          if (std::any_of(refs.begin(), refs.end(),
+                          [&](const NameRef& r) { return gazetteer_.entry(r.entry).kind == Kind::adm2; })) {
+            county_end[a] = static_cast<std::int32_t>(last);
+            county_parish[a] = parish ? 1 : 0;
+            break;
+          }
+        }
+      }
+    }
+  }
+
   // --- candidates: longest gazetteer names --------------------------------------
   std::vector<Candidate> cands;
   std::vector<int> cand_of_unit(units.size(), -1);
@@ -202,6 +253,24 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     std::string key;
     std::string dotted;
     for (std::size_t i = 0; i < units.size(); ++i) {
+      if (county_end[i] >= 0) {
+        const auto last = static_cast<std::size_t>(county_end[i]);
+        Candidate c;
+        c.first = static_cast<std::uint32_t>(i);
+        c.last = static_cast<std::uint32_t>(last);
+        c.begin = units[i].begin;
+        c.end = units[last].end;
+        append_normalized(text.substr(c.begin, c.end - c.begin), c.key);
+        c.key.append(county_parish[i] != 0 ? " parish" : " county");
+        for (const auto& r : gazetteer_.find(c.key)) {
+          if (gazetteer_.entry(r.entry).kind == Kind::adm2) c.refs.push_back(r);
+        }
+        c.county_list = true;
+        for (std::size_t k = i; k <= last; ++k) cand_of_unit[k] = static_cast<int>(cands.size());
+        cands.push_back(std::move(c));
+        i = last;
+        continue;
+      }
       if (!units[i].cap) continue;
       // Extend word by word while the words so far begin some name; keep
       // the longest that is a name.
@@ -351,6 +420,11 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   // --- recognition ----------------------------------------------------------------
   for (std::size_t ci = 0; ci < cands.size(); ++ci) {
     auto& c = cands[ci];
+    if (c.county_list) {
+      c.accepted = true;
+      c.recognition = 0.85;
+      continue;
+    }
     const bool tc = titlecase[c.first] != 0;
     const bool single = c.first == c.last;
     // Dateline: a name opening a line and followed (after an optional

@@ -246,6 +246,24 @@ TEST_CASE("a region named after its seat is the city, unless the city is a small
   CHECK(t.at("Quebec")->feature == "ADM1");
 }
 
+TEST_CASE("each name of a list of counties is a county", "[geotag]") {
+  const auto tx = tag("Storms hit Navarro, Henderson and Ellis counties on Monday.");
+  for (const char* name : {"Navarro", "Henderson", "Ellis"}) {
+    INFO(name);
+    REQUIRE(tx.at(name));
+    CHECK(tx.at(name)->feature == "ADM2");
+    CHECK(tx.at(name)->country == "US");
+    CHECK(km(*tx.at(name), 32.1, -96.6) < 100);  // around Corsicana, Texas
+  }
+  // Multi-word names, and a capitalised word before the list stays out.
+  const auto mn = tag("In Becker, Clay and Otter Tail counties the roads were closed.");
+  REQUIRE(mn.at("Becker"));
+  CHECK(mn.at("Becker")->feature == "ADM2");
+  REQUIRE(mn.at("Otter Tail"));
+  CHECK(mn.at("Otter Tail")->feature == "ADM2");
+  CHECK(km(*mn.at("Otter Tail"), 46.4, -95.7) < 50);
+}
+
 TEST_CASE("two forms of one name are no evidence for each other", "[geotag]") {
   // "City of Richmond" sits on Richmond, Virginia; Madison County and
   // Lancaster put this Richmond in Kentucky.
