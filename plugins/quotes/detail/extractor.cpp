@@ -826,7 +826,12 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (t_[j].in_quote()) continue;
     const Idx len = phrase_len(j, e);
     if (len == 0) continue;
-    const Span np = forward_np(j + len, e);
+    Span np = forward_np(j + len, e);
+    // The source of "according to" need not be a person ("federal
+    // statistics", "new filings with the FEC"): up to the next comma.
+    Idx comma = j + len;
+    while (comma < e && comma - j <= 14 && !t_[comma].is(',') && !paired(t_[comma])) ++comma;
+    if (!np.ok() && comma > j + len && (comma >= e || t_[comma].is(','))) np = {j + len, comma};
     if (!np.ok()) continue;
     out = {np, {}, {j, j + len}};
     conf = kConfIndirectFinal;
@@ -840,8 +845,11 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       cs = s;
       ce = j;
       if (ce > cs && t_[ce - 1].is(',')) --ce;
+      // "By Sept. 30, according to new filings, the committee had spent
+      // …": both sides of a medial source are content.
+      if (comma < e && t_[comma].is(',') && j > s && t_[j - 1].is(',') && e - comma > 3) split_ = comma + 1;
     }
-    return ce - cs >= 3;
+    return ce - cs >= 1 && (ce - cs >= 3 || split_ >= 0);
   }
   // As X reported, …
   if (t_[s].word() && text_.substr(t_[s].b, t_[s].e - t_[s].b) == "As") {

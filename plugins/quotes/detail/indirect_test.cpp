@@ -168,6 +168,16 @@ TEST_CASE("inverted and coordinated speakers, finite clauses after the verb", "[
   REQUIRE(find(q, "it could work") != nullptr);
 }
 
+TEST_CASE("according to any source, on both sides of a medial one", "[quotes]") {
+  auto q = run("About two million mothers live in Ohio, according to federal statistics.");
+  REQUIRE(find(q, "About two million mothers live in Ohio") != nullptr);
+  CHECK(find(q, "About two million mothers live in Ohio")->mention == "federal statistics");
+  q = run("By Monday, according to new filings with the commission, the party had spent $2 million.");
+  REQUIRE(find(q, "By Monday") != nullptr);
+  REQUIRE(find(q, "the party had spent $2 million") != nullptr);
+  CHECK(find(q, "the party had spent $2 million")->mention == "new filings with the commission");
+}
+
 TEST_CASE("a partial quote in single marks stays indirect", "[quotes]") {
   const auto q = run("Omar Khan said the campaign stirs 'ugliness' in the country.");
   REQUIRE(find(q, "the campaign stirs 'ugliness' in the country") != nullptr);
