@@ -319,6 +319,26 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         ++j;
       }
       if (found.empty()) continue;
+      // "Dublin City Council" is the council of Dublin: the town, not an
+      // area called "Dublin City" (which would split one town in two names).
+      // A town called so stays ("Boulder City Council").
+      const auto town_named = [&](std::span<const NameRef> refs) {
+        return std::any_of(refs.begin(), refs.end(), [&](const NameRef& r) {
+          const Kind k = gazetteer_.entry(r.entry).kind;
+          return k >= Kind::capital && k <= Kind::minor;
+        });
+      };
+      if (found_last > i && raw(found_last) == "City" && !town_named(found) && found_last + 1 < units.size() &&
+          adjacent(found_last, found_last + 1) && words_.institution.contains(raw(found_last + 1))) {
+        std::string shorter;
+        append_normalized(text.substr(units[i].begin, units[found_last - 1].end - units[i].begin), shorter);
+        if (const auto refs = gazetteer_.find(shorter); !refs.empty()) {
+          found = refs;
+          found_key = std::move(shorter);
+          --found_last;
+          found_end = units[found_last].end;
+        }
+      }
       const std::size_t j = found_last;
       Candidate c;
       c.first = static_cast<std::uint32_t>(i);

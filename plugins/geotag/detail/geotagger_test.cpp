@@ -264,6 +264,18 @@ TEST_CASE("each name of a list of counties is a county", "[geotag]") {
   CHECK(km(*mn.at("Otter Tail"), 46.4, -95.7) < 50);
 }
 
+TEST_CASE("a city's council is the city's, not an area called X City", "[geotag]") {
+  const auto oh = tag("Dublin City Council members met Monday with Franklin County officials in Columbus. Dublin "
+                      "plans a new park.");
+  REQUIRE(oh.at("Dublin"));
+  CHECK(oh.at("Dublin")->country == "US");
+  REQUIRE(oh.at("Dublin", 1));
+  CHECK(oh.at("Dublin", 1)->country == "US");
+  // A town whose name ends in City keeps it.
+  const auto nv = tag("The Boulder City Council voted on the solar plan.");
+  CHECK(nv.at("Boulder City"));
+}
+
 TEST_CASE("two forms of one name are no evidence for each other", "[geotag]") {
   // "City of Richmond" sits on Richmond, Virginia; Madison County and
   // Lancaster put this Richmond in Kentucky.
