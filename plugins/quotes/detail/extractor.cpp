@@ -1666,6 +1666,36 @@ void Run::process_block(std::size_t bi) {
     found_.push_back(std::move(f));
   }
 
+  // A transcript's turn: "TAPPER: And obviously, …", "Q: …", "A: …" over
+  // several sentences; the whole paragraph after the colon is its content.
+  // (One sentence after a name and a colon is a headline, read below.)
+  if (opt_.indirect && e - b > 4) {
+    Idx c = b;
+    while (c < e && c - b < 3 && t_[c].word() && t_[c].cap() && !t_[c].in_quote()) ++c;
+    bool shouted = c > b;
+    for (Idx j = b; j < c && shouted; ++j) shouted = is_shouted(j, j + 1);
+    bool several = false;
+    for (Idx j = c + 1; j + 1 < e && !several; ++j) several = boundary_[j] != 0;
+    if (c > b && c + 3 < e && t_[c].is(':') && shouted && several && owned_[c + 1] == 0) {
+      Idx ce = e;
+      while (ce > c + 1 && (end_punct(t_[ce - 1]) || paired(t_[ce - 1]))) --ce;
+      bool marks = false;
+      for (Idx j = c + 1; j < ce; ++j) marks |= opens_double(t_[j]);
+      if (!marks && ce > c + 2) {
+        Found f;
+        f.b = t_[c + 1].b;
+        f.e = t_[ce - 1].e;
+        f.kind = QuoteKind::indirect;
+        f.attr = {{b, c}, {}, {c, c + 1}};
+        f.confidence = kConfIndirect;
+        f.block = static_cast<std::uint32_t>(bi);
+        f.unattributed_ok = true;
+        found_.push_back(std::move(f));
+        for (Idx j = b; j <= c; ++j) owned_[j] = 1;
+      }
+    }
+  }
+
   // Sentences without a direct quote: indirect and mixed quotes.
   std::vector<std::pair<Idx, Idx>> embedded;
   for (Idx s = b; s < e;) {

@@ -178,6 +178,16 @@ TEST_CASE("according to any source, on both sides of a medial one", "[quotes]") 
   CHECK(find(q, "the party had spent $2 million")->mention == "new filings with the commission");
 }
 
+TEST_CASE("a transcript's turns: the paragraph after a shouted name and a colon", "[quotes]") {
+  const auto q = run(
+      "TAPPER: And obviously, you are supporting him. Many voters are skeptical.\n"
+      "Q: Where were you on that day? What did you find?");
+  REQUIRE(find(q, "And obviously, you are supporting him. Many voters are skeptical") != nullptr);
+  CHECK(find(q, "And obviously, you are supporting him. Many voters are skeptical")->mention == "TAPPER");
+  REQUIRE(find(q, "Where were you on that day? What did you find") != nullptr);
+  CHECK(find(q, "Where were you on that day? What did you find")->mention == "Q");
+}
+
 TEST_CASE("a partial quote in single marks stays indirect", "[quotes]") {
   const auto q = run("Omar Khan said the campaign stirs 'ugliness' in the country.");
   REQUIRE(find(q, "the campaign stirs 'ugliness' in the country") != nullptr);
