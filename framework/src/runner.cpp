@@ -50,6 +50,16 @@ struct Item {
   ProcessResult result;
 };
 
+// Documents travel in batches: one hand-over between threads costs about as
+// much as reading and writing a short document, so a batch of them pays it
+// once. A batch ends at whichever limit comes first.
+constexpr std::size_t kBatchDocuments = 32;
+constexpr std::size_t kBatchBytes = std::size_t{256} << 10;
+
+struct Batch {
+  std::vector<Item> items;
+};
+
 std::string error_line(const Item& item) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
@@ -339,7 +349,7 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
   const auto start = Clock::now();
   const std::size_t threads =
       options.threads > 0 ? options.threads : static_cast<std::size_t>(tbb::info::default_concurrency());
-  const std::size_t in_flight = options.max_in_flight > 0 ? options.max_in_flight : 4 * threads;
+  const std::size_t in_flight = options.max_in_flight > 0 ? options.max_in_flight : 4 * threads;  // batches
 
   RunStats stats;
   const Checkpoint begin = starting_point(options);
@@ -369,66 +379,87 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
   std::atomic<bool> stop{false};
   auto last_checkpoint = Clock::now();
 
+  // One document's work on a worker thread: parse, stages, serialisation.
+  const auto work = [&](Item& item) {
+    auto& rec = item.record;
+    parse_record(rec);
+    if (!rec.doc) {
+      item.result.error = rec.error;
+      item.result.stage = "read";
+      return;
+    }
+    const auto t0 = options.doc_timeout ? Clock::now() : Clock::time_point{};
+    item.result = process(*rec.doc, rec.text_literal());
+    if (options.doc_timeout && item.result.error.empty()) {
+      const std::chrono::duration<double> took = Clock::now() - t0;
+      if (took > *options.doc_timeout) {
+        item.result = ProcessResult{"", "process",
+                                    fmt::format("took {:.1f} s, over --doc-timeout ({:.1f} s)", took.count(),
+                                                options.doc_timeout->count())};
+      }
+    }
+  };
+  // One document written, in input order; once the policy says stop, the
+  // documents after the failed one are neither written nor counted done, so
+  // --resume goes on right after it.
+  const auto write = [&](Item& item) {
+    if (stop.load()) return;
+    stats.bytes += item.record.bytes;
+    sink.write(item);
+    const auto& at = sink.at();
+    if (!item.result.error.empty() &&
+        (options.stop_on_error || (options.max_errors > 0 && at.failed > options.max_errors))) {
+      stop = true;
+      stats.stopped = true;
+    }
+  };
+
   tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
     tbb::parallel_pipeline(
         in_flight,
-        tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
-                                      [&](tbb::flow_control& fc) -> Item* {
-                                        DOCPIPE_TSAN_ACQUIRE(&reader);
-                                        struct R { DocumentReader* r; ~R() { DOCPIPE_TSAN_RELEASE(r); } } rel{&reader};
-                                        auto item = std::make_unique<Item>();
-                                        if (stop.load() || left == 0 || !reader.next(item->record)) {
-                                          fc.stop();
-                                          return nullptr;
-                                        }
-                                        if (left != SIZE_MAX) --left;
-                                        DOCPIPE_TSAN_RELEASE(item.get());
-                                        return item.release();
-                                      }) &
-            tbb::make_filter<Item*, Item*>(
-                tbb::filter_mode::parallel,
-                [&](Item* item) -> Item* {
-                  DOCPIPE_TSAN_ACQUIRE(item);
-                  struct R { Item* i; ~R() { DOCPIPE_TSAN_RELEASE(i); } } rel{item};
-                  auto& rec = item->record;
-                  parse_record(rec);
-                  if (!rec.doc) {
-                    item->result.error = rec.error;
-                    item->result.stage = "read";
-                    return item;
-                  }
-                  const auto t0 = options.doc_timeout ? Clock::now() : Clock::time_point{};
-                  item->result = process(*rec.doc, rec.text_literal());
-                  if (options.doc_timeout && item->result.error.empty()) {
-                    const std::chrono::duration<double> took = Clock::now() - t0;
-                    if (took > *options.doc_timeout) {
-                      item->result = ProcessResult{"", "process",
-                                                   fmt::format("took {:.1f} s, over --doc-timeout ({:.1f} s)",
-                                                               took.count(), options.doc_timeout->count())};
-                    }
-                  }
-                  return item;
-                }) &
-            tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* raw) {
+        tbb::make_filter<void, Batch*>(tbb::filter_mode::serial_in_order,
+                                       [&](tbb::flow_control& fc) -> Batch* {
+                                         DOCPIPE_TSAN_ACQUIRE(&reader);
+                                         struct R { DocumentReader* r; ~R() { DOCPIPE_TSAN_RELEASE(r); } } rel{&reader};
+                                         auto batch = std::make_unique<Batch>();
+                                         std::size_t bytes = 0;
+                                         while (batch->items.size() < kBatchDocuments && bytes < kBatchBytes &&
+                                                !stop.load() && left > 0) {
+                                           Item& item = batch->items.emplace_back();
+                                           if (!reader.next(item.record)) {
+                                             batch->items.pop_back();
+                                             break;
+                                           }
+                                           bytes += item.record.bytes;
+                                           if (left != SIZE_MAX) --left;
+                                         }
+                                         if (batch->items.empty()) {
+                                           fc.stop();
+                                           return nullptr;
+                                         }
+                                         DOCPIPE_TSAN_RELEASE(batch.get());
+                                         return batch.release();
+                                       }) &
+            tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel,
+                                             [&](Batch* batch) -> Batch* {
+                                               DOCPIPE_TSAN_ACQUIRE(batch);
+                                               struct R { Batch* b; ~R() { DOCPIPE_TSAN_RELEASE(b); } } rel{batch};
+                                               for (Item& item : batch->items) work(item);
+                                               return batch;
+                                             }) &
+            tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_in_order, [&](Batch* raw) {
               DOCPIPE_TSAN_ACQUIRE(raw);
               DOCPIPE_TSAN_ACQUIRE(&sink);
               struct R { void* s; ~R() { DOCPIPE_TSAN_RELEASE(s); } } rel{&sink};
-              std::unique_ptr<Item> item(raw);
-              stats.bytes += item->record.bytes;
-              sink.write(*item);
-              const auto& at = sink.at();
-              if (!item->result.error.empty()) {
-                if (options.stop_on_error || (options.max_errors > 0 && at.failed > options.max_errors)) {
-                  stop = true;
-                  stats.stopped = true;
-                }
-              }
+              std::unique_ptr<Batch> batch(raw);
+              for (Item& item : batch->items) write(item);
               const auto now = Clock::now();
               if (now - last_checkpoint > std::chrono::milliseconds(500)) {
                 sink.checkpoint(false);
                 last_checkpoint = now;
               }
+              const auto& at = sink.at();
               progress.update(now, at.documents, at.failed, stats.bytes);
             }));
   });

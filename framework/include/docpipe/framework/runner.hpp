@@ -46,7 +46,9 @@ struct RunOptions {
   WriteOptions write;
   ReaderOptions reader;
   std::size_t threads = 0;           ///< 0: all cores
-  std::size_t max_in_flight = 0;     ///< documents in memory at once; 0: 4 per thread
+  /// Batches in memory at once (a batch: up to 32 documents or 256 KB of
+  /// input, and at least one document); 0: 4 per thread.
+  std::size_t max_in_flight = 0;
   std::optional<std::chrono::duration<double>> doc_timeout;  ///< a slower document counts as failed
   bool stop_on_error = false;        ///< stop at the first failed document
   std::size_t max_errors = 0;        ///< >0: stop when more documents than this failed
