@@ -108,6 +108,10 @@ TEST_CASE("multi-word cues whose object is the content", "[quotes]") {
   CHECK(find(q, "a ban on the pesticide")->mention == "Anna Kane");
   q = run("Tom Reed talked about his years in the Navy.");
   REQUIRE(find(q, "his years in the Navy") != nullptr);
+  // "to" inside a cue is a word, not the tag: "referring to np".
+  q = run("\"It is over,\" she said, referring to the old treaty.");
+  REQUIRE(find(q, "the old treaty") != nullptr);
+  CHECK(find(q, "the old treaty")->mention == "she");
 }
 
 TEST_CASE("attitudes: the object, up to a comma", "[quotes]") {

@@ -223,37 +223,32 @@ void Lexicon::add_verb_line(std::string_view line, bool attitudes) {
 
 void Lexicon::add_cue_line(std::string_view line) {
   std::istringstream in{std::string(line)};
-  std::vector<std::string> words;
-  std::uint32_t flags = 0;
-  for (std::string w; in >> w;) {
-    if (w == "that") {
-      flags |= kThatCue;
-    } else if (w == "to") {
-      flags |= kToCue;
-    } else if (w == "objto") {
-      flags |= kObjToCue;
-    } else if (w == "raising") {
-      flags |= kRaising;
-    } else if (w == "be") {
-      flags |= kAfterBe;
-    } else if (w == "wh") {
-      flags |= kWhCue;
-    } else if (w == "np") {
-      flags |= kNpPhrase;
-    } else if (flags == 0) {
-      for (auto& c : w) c = lower(c);
-      words.push_back(std::move(w));
-    }
+  std::vector<std::string> tokens;
+  for (std::string w; in >> w;) tokens.push_back(std::move(w));
+  if (tokens.size() < 2) return;
+  for (auto& w : tokens) {
+    for (auto& c : w) c = lower(c);
   }
-  if (words.empty() || flags == 0) return;
-  if (words.size() > 1) {
-    // Only "np" makes sense for a phrase: "called for np".
-    if ((flags & kNpPhrase) == 0) return;
-    words_.add(words.front(), kNpPhrase);
-    np_phrases_.push_back(std::move(words));
+  if (tokens.back() == "np") {
+    // A multi-word cue, every word before the tag: "referring to np"
+    // ("to" here is a word, not the tag).
+    tokens.pop_back();
+    if (tokens.size() < 2) return;
+    words_.add(tokens.front(), kNpPhrase);
+    np_phrases_.push_back(std::move(tokens));
     return;
   }
-  words_.add(words.front(), flags & ~kNpPhrase);
+  std::uint32_t flags = 0;
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i];
+    if (w == "that") flags |= kThatCue;
+    if (w == "to") flags |= kToCue;
+    if (w == "objto") flags |= kObjToCue;
+    if (w == "raising") flags |= kRaising;
+    if (w == "be") flags |= kAfterBe;
+    if (w == "wh") flags |= kWhCue;
+  }
+  if (flags != 0) words_.add(tokens.front(), flags);
 }
 
 std::uint32_t Lexicon::classes(std::string_view word) const {
