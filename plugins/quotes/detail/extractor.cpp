@@ -489,6 +489,10 @@ Span Run::backward_core(Idx x, Idx s) const {
   const Idx last = x - 1;
   if (last < s || !t_[last].word() || t_[last].in_quote()) return {};
   if (t_[last].has(kPronoun) && !t_[last].has(kDet)) return {last, x};
+  // "few believe", "some say", "most think": a quantifier alone.
+  for (const std::string_view w : {"few", "some", "many", "most", "several", "others", "both", "all"}) {
+    if (word_is(last, w) && !(last > s && t_[last - 1].word() && t_[last - 1].has(kDet | kPrep))) return {last, x};
+  }
   Idx b = x;
   bool det = false;
   for (Idx j = last; j >= s && x - j <= 9; --j) {
@@ -897,7 +901,10 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       if (!np.ok()) continue;
       Idx j = np.e;
       for (int skipped = 0; j < e && skipped < 3 && t_[j].word() && (t_[j].has(kAux) || ly_adverb(j)); ++skipped) ++j;
-      if (j >= e || !is_cue(j) || t_[j].has(kDirectOnly)) continue;  // "…, he smiled." reports nothing
+      // "…, he smiled." reports nothing; "…, they believe, …" does.
+      const bool belief = j < e && t_[j].word() && !t_[j].cap() && !t_[j].in_quote() && t_[j].has(kCueIndirect) &&
+                          !t_[j].has(kAttitude);
+      if (j >= e || !(is_cue(j) || belief) || t_[j].has(kDirectOnly)) continue;
       a = {np, {}, {j, j + 1}};
       tail = j + 1;
     }

@@ -192,6 +192,16 @@ TEST_CASE("a transcript's turns: the paragraph after a shouted name and a colon"
   CHECK(find(q, "Where were you on that day? What did you find")->mention == "Q");
 }
 
+TEST_CASE("belief verbs: a quantifier subject, a medial cue", "[quotes]") {
+  auto q = run("But few believe their relationship can ever be warm.");
+  REQUIRE(find(q, "their relationship can ever be warm") != nullptr);
+  CHECK(find(q, "their relationship can ever be warm")->mention == "few");
+  q = run("His leverage, they believe, is not going anywhere.");
+  REQUIRE(find(q, "His leverage") != nullptr);
+  REQUIRE(find(q, "is not going anywhere") != nullptr);
+  CHECK(find(q, "is not going anywhere")->mention == "they");
+}
+
 TEST_CASE("a partial quote in single marks stays indirect", "[quotes]") {
   const auto q = run("Omar Khan said the campaign stirs 'ugliness' in the country.");
   REQUIRE(find(q, "the campaign stirs 'ugliness' in the country") != nullptr);
