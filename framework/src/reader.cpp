@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 namespace docpipe {
 namespace fs = std::filesystem;
@@ -170,8 +171,11 @@ bool DocumentReader::next(InputRecord& record) { return read_record(record, true
 void parse_record(InputRecord& record) {
   if (record.json.empty()) return;
   std::string_view literal;
+  thread_local std::string fallback_id;  // FILE:LINE, for a line without an id; no allocation per line
+  fallback_id.clear();
+  fmt::format_to(std::back_inserter(fallback_id), "{}:{}", record.file, record.line);
   try {
-    record.doc = parse_document(record.json, fmt::format("{}:{}", record.file, record.line), &literal);
+    record.doc = parse_document(record.json, fallback_id, &literal);
   } catch (const DocumentError& e) {
     record.error = e.what();
   }

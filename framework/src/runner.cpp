@@ -423,6 +423,7 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
                                          DOCPIPE_TSAN_ACQUIRE(&reader);
                                          struct R { DocumentReader* r; ~R() { DOCPIPE_TSAN_RELEASE(r); } } rel{&reader};
                                          auto batch = std::make_unique<Batch>();
+                                         batch->items.reserve(kBatchDocuments);
                                          std::size_t bytes = 0;
                                          while (batch->items.size() < kBatchDocuments && bytes < kBatchBytes &&
                                                 !stop.load() && left > 0) {
