@@ -1072,12 +1072,16 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     // insiders said went unnoticed": the clause's subject is the relative
     // word before the speaker; both it and the verb phrase are content.
     Idx rel = -1;
-    if (start < 0 && a.ok() && t.has(kCue) && k < e && t_[k].word() && !t_[k].cap() && a.speaker.b > s &&
-        (t_[k].has(kBe) || word_is(k, "has") || word_is(k, "have") || word_is(k, "had") || word_is(k, "will") ||
-         word_is(k, "would") || word_is(k, "could") || word_is(k, "should") || word_is(k, "might") ||
-         word_is(k, "may") || word_is(k, "did") || word_is(k, "does"))) {
+    // The clause may also start with its verb ("which they say left a
+    // vacuum"): a lower-case word that cannot begin a subject.
+    const bool verb_next = k < e && t_[k].word() && !t_[k].cap() &&
+                           (t_[k].has(kBe) || modal(k) ||
+                            ((start < 0 || start == k) &&
+                             !t_[k].has(kDet | kPronoun | kPrep | kConj | kThat | kTime | kClauseStart | kObject) &&
+                             (t_[k].flags & kDigit) == 0));
+    if ((start < 0 || start == k) && a.ok() && t.has(kCue) && verb_next && a.speaker.b > s) {
       const Idx r = a.speaker.b - 1;
-      if (word_is(r, "which") || word_is(r, "that") || word_is(r, "who")) rel = r;
+      if (word_is(r, "which") || word_is(r, "that") || word_is(r, "who") || word_is(r, "where")) rel = r;
       // A quotation inside such a clause is mostly a scare quote ("that it
       // says will protect us from "rogue states""), not the speaker's words.
       for (Idx m = k; rel >= 0 && m < e; ++m) {
