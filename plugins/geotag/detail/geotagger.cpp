@@ -246,6 +246,31 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     }
   }
 
+  // A document that names "Gwinnett County" may call it "Gwinnett" later: the
+  // short names of the counties it names, with the county's spelling ("x
+  // county" or "x parish").
+  std::unordered_map<std::string, std::string> county_short;
+  {
+    std::string key;
+    for (std::size_t k = 1; k < units.size(); ++k) {
+      const auto w = raw(k);
+      if (w != "County" && w != "Parish") continue;
+      for (std::size_t len = 1; len <= 3 && len <= k; ++len) {
+        const std::size_t a = k - len;
+        if (!units[a].cap || !adjacent(a, k - 1 < a ? a : k - 1) || !adjacent(k - 1, k)) break;
+        if (len > 1 && !adjacent(a, a + 1)) break;
+        key.clear();
+        append_normalized(text.substr(units[a].begin, units[k - 1].end - units[a].begin), key);
+        std::string full = key + (w == "County" ? " county" : " parish");
+        const auto refs = gazetteer_.find(full);
+        if (std::any_of(refs.begin(), refs.end(),
+                        [&](const NameRef& r) { return gazetteer_.entry(r.entry).kind == Kind::adm2; })) {
+          county_short.try_emplace(key, std::move(full));
+        }
+      }
+    }
+  }
+
   // --- candidates: longest gazetteer names --------------------------------------
   std::vector<Candidate> cands;
   std::vector<int> cand_of_unit(units.size(), -1);
@@ -317,6 +342,29 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         }
         append_normalized(text.substr(units[j].end, units[j + 1].end - units[j].end), key);
         ++j;
+      }
+      // The short name of a county the document names is that county
+      // ("Gwinnett" after "Gwinnett County").
+      std::vector<NameRef> with_county;
+      if (!county_short.empty()) {
+        std::string run;
+        for (std::size_t k = i; k < i + 3 && k < units.size() && units[k].cap && (k == i || adjacent(k - 1, k)); ++k) {
+          run.clear();
+          append_normalized(text.substr(units[i].begin, units[k].end - units[i].begin), run);
+          const auto it = county_short.find(run);
+          // Only where the short name is no town's: "DeKalb Police" after
+          // "DeKalb County" is the town of DeKalb.
+          if (it == county_short.end() || !found.empty()) continue;
+          if (k + 1 < units.size() && adjacent(k, k + 1) && (raw(k + 1) == "County" || raw(k + 1) == "Parish")) continue;
+          with_county.clear();
+          for (const auto& r : gazetteer_.find(it->second)) {
+            if (gazetteer_.entry(r.entry).kind == Kind::adm2) with_county.push_back(r);
+          }
+          found = with_county;
+          found_last = k;
+          found_key = run;
+          found_end = units[k].end;
+        }
       }
       if (found.empty()) continue;
       // "Dublin City Council" is the council of Dublin: the town, not an

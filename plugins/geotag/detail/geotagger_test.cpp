@@ -262,6 +262,11 @@ TEST_CASE("each name of a list of counties is a county", "[geotag]") {
   REQUIRE(mn.at("Otter Tail"));
   CHECK(mn.at("Otter Tail")->feature == "ADM2");
   CHECK(km(*mn.at("Otter Tail"), 46.4, -95.7) < 50);
+  // A county the story names may then go by its short name.
+  const auto ga = tag("Gwinnett County commissioners met on Tuesday. Gwinnett will hire more teachers.");
+  REQUIRE(ga.at("Gwinnett"));
+  CHECK(ga.at("Gwinnett")->feature == "ADM2");
+  CHECK(km(*ga.at("Gwinnett"), 33.96, -84.02) < 20);
 }
 
 TEST_CASE("a city's council is the city's, not an area called X City", "[geotag]") {
