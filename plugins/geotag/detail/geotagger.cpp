@@ -254,11 +254,10 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     std::string key;
     for (std::size_t k = 1; k < units.size(); ++k) {
       const auto w = raw(k);
-      if (w != "County" && w != "Parish") continue;
+      if ((w != "County" && w != "Parish") || !adjacent(k - 1, k)) continue;
       for (std::size_t len = 1; len <= 3 && len <= k; ++len) {
-        const std::size_t a = k - len;
-        if (!units[a].cap || !adjacent(a, k - 1 < a ? a : k - 1) || !adjacent(k - 1, k)) break;
-        if (len > 1 && !adjacent(a, a + 1)) break;
+        const std::size_t a = k - len;  // the name is units a .. k-1
+        if (!units[a].cap || !adjacent(a, a + 1)) break;
         key.clear();
         append_normalized(text.substr(units[a].begin, units[k - 1].end - units[a].begin), key);
         std::string full = key + (w == "County" ? " county" : " parish");
@@ -355,7 +354,9 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
           // Only where the short name is no town's: "DeKalb Police" after
           // "DeKalb County" is the town of DeKalb.
           if (it == county_short.end() || !found.empty()) continue;
-          if (k + 1 < units.size() && adjacent(k, k + 1) && (raw(k + 1) == "County" || raw(k + 1) == "Parish")) continue;
+          const bool before_county =
+              k + 1 < units.size() && adjacent(k, k + 1) && (raw(k + 1) == "County" || raw(k + 1) == "Parish");
+          if (before_county) continue;
           with_county.clear();
           for (const auto& r : gazetteer_.find(it->second)) {
             if (gazetteer_.entry(r.entry).kind == Kind::adm2) with_county.push_back(r);

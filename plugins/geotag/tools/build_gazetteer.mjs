@@ -192,7 +192,8 @@ for (const a of admin2Json) {
   if (!pts && !usOutlinePoints.has(a.code)) continue;
   const [country, code1] = a.code.split('.');
   const [lat, lon] = usOutlinePoints.get(a.code) ?? regionPoint(pts);
-  add({ name: clean(a.name), feature: 'ADM2', country, admin1: code1, lat, lon, pop: popByAdmin2.get(a.code) ?? 0, id: 0 });
+  add({ name: clean(a.name), feature: 'ADM2', country, admin1: code1, lat, lon,
+    pop: popByAdmin2.get(a.code) ?? 0, id: 0 });
 }
 
 // --- countries ---------------------------------------------------------------
