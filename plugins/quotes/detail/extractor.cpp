@@ -1246,8 +1246,9 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
   while (e > s && (end_punct(t_[e - 1]) || t_[e - 1].is(','))) --e;
   for (Idx j = s; j + 2 < e; ++j) {
     const Tok& t = t_[j];
-    if (!t.word() || t.in_quote() || owned_[j] != 0 ||
-        !t.has(kThatCue | kToCue | kObjToCue | kRaising | kWhCue | kNpPhrase | kCue | kCueIndirect)) {
+    // Most words are no cue: test that first.
+    if (!t.has(kThatCue | kToCue | kObjToCue | kRaising | kWhCue | kNpPhrase | kCue | kCueIndirect) || !t.word() ||
+        t.in_quote() || owned_[j] != 0) {
       continue;
     }
     if (t.cap() && j != s) continue;
