@@ -1918,10 +1918,32 @@ std::vector<Quote> Run::go() {
       chain_end[static_cast<std::size_t>(f.chain)] = std::max(chain_end[static_cast<std::size_t>(f.chain)], f.e);
     }
   }
+  // An indirect content inside a longer one ("said that men reported 65 %",
+  // "Trump said Clinton supported NAFTA") is not reported on its own: such
+  // nested readings match an annotated attribution about one time in six
+  // on PolNeAR, the outer one three times in four. One sweep in text order.
+  std::vector<std::uint8_t> nested(found_.size(), 0);
+  {
+    std::vector<std::size_t> by_span;
+    for (const std::size_t i : order) {
+      if (found_[i].kind == QuoteKind::indirect) by_span.push_back(i);
+    }
+    std::stable_sort(by_span.begin(), by_span.end(), [&](std::size_t x, std::size_t y) {
+      return found_[x].b != found_[y].b ? found_[x].b < found_[y].b : found_[x].e > found_[y].e;
+    });
+    Offset reach = 0;
+    bool any = false;
+    for (const std::size_t i : by_span) {
+      if (any && found_[i].e <= reach) nested[i] = 1;
+      if (!any || found_[i].e > reach) reach = found_[i].e;
+      any = true;
+    }
+  }
   std::vector<Quote> out;
   out.reserve(found_.size());
   for (const std::size_t i : order) {
     const Found& f = found_[i];
+    if (nested[i] != 0) continue;
     const bool joined = f.chain >= 0 && chains != 0;
     if (joined && chain_seen[static_cast<std::size_t>(f.chain)]++ != 0) continue;
     Quote q;

@@ -202,6 +202,13 @@ TEST_CASE("belief verbs: a quantifier subject, a medial cue", "[quotes]") {
   CHECK(find(q, "is not going anywhere")->mention == "they");
 }
 
+TEST_CASE("a reading nested inside a longer indirect content is not reported", "[quotes]") {
+  const auto q = run("Tom Reed said Anna Kane supported the trade deal.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].content == "Anna Kane supported the trade deal");
+  CHECK(q[0].mention == "Tom Reed");
+}
+
 TEST_CASE("a partial quote in single marks stays indirect", "[quotes]") {
   const auto q = run("Omar Khan said the campaign stirs 'ugliness' in the country.");
   REQUIRE(find(q, "the campaign stirs 'ugliness' in the country") != nullptr);
