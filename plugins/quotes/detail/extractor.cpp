@@ -1060,6 +1060,12 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       if (!clause && t.has(kCue | kAttitude) && x.word() && !x.has(kPrep | kTime | kConj | kAux | kBe | kCue | kObject)) {
         clause = true;
       }
+      // "says long lines kept many away", "said only a few came": an adverb
+      // of the auxiliary class may start the clause when a word follows.
+      if (!clause && t.has(kCue) && x.word() && !x.cap() && x.has(kAux) && !x.has(kBe | kTime | kConj) && !modal(k) &&
+          k + 1 < e && t_[k + 1].word() && !t_[k + 1].has(kThat | kPrep) && !word_is(k, "not")) {
+        clause = true;
+      }
       if (clause) start = k;
     }
     if (start >= 0 && t.has(kTakesNp) && !t_[start].has(kThat)) {

@@ -138,6 +138,8 @@ TEST_CASE("speech verbs: relative subjects, long appositives, medial cues", "[qu
   q = run("Jillian Chase, 27, a nurse in Dayton who has voted in every election, said the race rarely came up.");
   REQUIRE(find(q, "the race rarely came up") != nullptr);
   CHECK(find(q, "the race rarely came up")->mention == "Jillian Chase");
+  q = run("The Clinton campaign says long lines kept many voters away.");
+  REQUIRE(find(q, "long lines kept many voters away") != nullptr);
   q = run("If the bill fails, he said, the party will try again.");
   REQUIRE(find(q, "If the bill fails") != nullptr);
   REQUIRE(find(q, "the party will try again") != nullptr);
