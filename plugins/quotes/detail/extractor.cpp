@@ -907,6 +907,15 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       if (j >= e || !(is_cue(j) || belief) || t_[j].has(kDirectOnly)) continue;
       a = {np, {}, {j, j + 1}};
       tail = j + 1;
+      // "…, Ash Carter told a Senate panel Wednesday.", "Instead, Trump
+      // told CNN, his policy …": the addressee belongs to the cue.
+      if (t_[j].has(kCueObj) && tail < e && t_[tail].word()) {
+        if (t_[tail].has(kObject)) {
+          ++tail;
+        } else if (const Span obj = forward_np(tail, e); obj.ok()) {
+          tail = obj.e;
+        }
+      }
     }
     // Only a short tail may follow ("said on Tuesday"), or a comma that
     // closes a parenthetical attribution.
@@ -1722,6 +1731,27 @@ void Run::process_block(std::size_t bi) {
     const Idx se = std::min(e, x + 1);
     bool owned = false;
     for (Idx j = s; j < se && !owned; ++j) owned = owned_[j] != 0;
+    // In a sentence with a direct quote, the longest stretch outside the
+    // quote and its attribution is read as a sentence of its own
+    // ("“…,” Trump said in August after Nabisco announced it was …").
+    Idx rs = s;
+    Idx re = se;
+    if (owned) {
+      rs = re = s;
+      for (Idx j = s; j < se;) {
+        if (owned_[j] != 0) {
+          ++j;
+          continue;
+        }
+        Idx k = j;
+        while (k < se && owned_[k] == 0) ++k;
+        if (k - j > re - rs) {
+          rs = j;
+          re = k;
+        }
+        j = k;
+      }
+    }
     Attr a;
     Idx cs = 0;
     Idx ce = 0;
@@ -1729,7 +1759,7 @@ void Run::process_block(std::size_t bi) {
     const std::size_t sentence_found = found_.size();  // the quotes this sentence adds start here
     split_ = -1;
     extra_.clear();
-    if (!owned && se - s <= 400 && sentence_attribution(s, se, a, cs, ce, conf)) {
+    if ((!owned || re - rs >= 6) && re - rs <= 400 && sentence_attribution(rs, re, a, cs, ce, conf)) {
       for (const Extra& more : extra_) {
         bool piece_marks = false;
         for (Idx j = more.cs; j < more.ce; ++j) piece_marks |= opens_double(t_[j]);
@@ -1746,7 +1776,7 @@ void Run::process_block(std::size_t bi) {
       }
       if (split_ >= 0 && opt_.indirect) {
         // The second piece of a medial attribution, up to the sentence end.
-        Idx pe = se;
+        Idx pe = re;
         while (pe > split_ && (end_punct(t_[pe - 1]) || t_[pe - 1].is(','))) --pe;
         if (pe > split_) {
           bool piece_marks = false;

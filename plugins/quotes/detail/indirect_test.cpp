@@ -211,6 +211,15 @@ TEST_CASE("a reading nested inside a longer indirect content is not reported", "
   CHECK(q[0].mention == "Tom Reed");
 }
 
+TEST_CASE("the rest of a sentence with a direct quote, and an addressee after a final cue", "[quotes]") {
+  auto q = run("\"I will never eat them again,\" Tom Reed said in August after the firm announced it was closing a bakery.");
+  REQUIRE(find(q, "it was closing a bakery") != nullptr);
+  CHECK(find(q, "it was closing a bakery")->mention == "the firm");
+  q = run("The plan includes a special force, Anna Kane told a Senate panel on Wednesday.");
+  REQUIRE(find(q, "The plan includes a special force") != nullptr);
+  CHECK(find(q, "The plan includes a special force")->mention == "Anna Kane");
+}
+
 TEST_CASE("a partial quote in single marks stays indirect", "[quotes]") {
   const auto q = run("Omar Khan said the campaign stirs 'ugliness' in the country.");
   REQUIRE(find(q, "the campaign stirs 'ugliness' in the country") != nullptr);
