@@ -1008,8 +1008,12 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       // said …", "those surveyed said …"): a plain speech verb still reports
       // its clause, with no speaker.
       const Tok& pv = t_[j - 1];
-      if (t.has(kNounToo) || j == s || !(pv.word() || pv.is(',')) ||
-          (pv.word() && pv.has(kDet | kPrep | kThat | kConj))) {
+      // A relative word ("a radio program who said …") or a share ("47%
+      // say …") may stand for the subject.
+      const bool relative_or_share = word_is(j - 1, "who") || word_is(j - 1, "that") || word_is(j - 1, "which") ||
+                                     pv.is('%') || (pv.word() && (pv.flags & kDigit) != 0);
+      if (t.has(kNounToo) || j == s || !(pv.word() || pv.is(',') || relative_or_share) ||
+          (pv.word() && pv.has(kDet | kPrep | kThat | kConj) && !relative_or_share)) {
         continue;
       }
       a = {};

@@ -138,6 +138,10 @@ TEST_CASE("speech verbs: relative subjects, long appositives, medial cues", "[qu
   q = run("Jillian Chase, 27, a nurse in Dayton who has voted in every election, said the race rarely came up.");
   REQUIRE(find(q, "the race rarely came up") != nullptr);
   CHECK(find(q, "the race rarely came up")->mention == "Jillian Chase");
+  q = run("In the poll, 47% say the United States should send more troops.");
+  REQUIRE(find(q, "the United States should send more troops") != nullptr);
+  q = run("The calls came from listeners to his radio program who said they had doubts about the plan.");
+  REQUIRE(find(q, "they had doubts about the plan") != nullptr);
   q = run("The Clinton campaign says long lines kept many voters away.");
   REQUIRE(find(q, "long lines kept many voters away") != nullptr);
   q = run("If the bill fails, he said, the party will try again.");
