@@ -962,11 +962,20 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       Idx after = tail;
       while (after < e && !t_[after].is(',')) ++after;
       const Idx n = after + 1;
-      if (n < e && t_[n].word() && !t_[n].cap() &&
+      // ("…, said Angie Holan, Politifact's editor." too: a name with a
+      // possessive is a description.)
+      const bool possessive_name = n < e && is_name_word(t_[n]) && surname(n).size() != t_[n].e - t_[n].b;
+      if (n < e && t_[n].word() && (!t_[n].cap() || possessive_name) &&
           (t_[n].has(kDet | kRole) || (t_[n].flags & kDigit) != 0 ||
            !t_[n].has(kPronoun | kClauseStart | kThat | kConj))) {
-        bool clause = false;  // a verb-like word right after the subject would make it a clause
-        for (Idx m = n; m < e && m - n < 12 && !clause; ++m) clause = t_[m].has(kAux | kBe | kThat);
+        // A verb-like word right after the subject would make it a clause;
+        // one after a relative word belongs to a relative clause ("a union
+        // that has broken away").
+        bool clause = false;
+        for (Idx m = n; m < e && m - n < 12 && !clause; ++m) {
+          if (word_is(m, "who") || word_is(m, "that") || word_is(m, "which")) break;
+          clause = t_[m].has(kAux | kBe);
+        }
         if (!clause) medial = false;
       }
     }
