@@ -1090,6 +1090,11 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       }
       if (clause) start = k;
     }
+    // "called him "the leading proponent of amnesty"": an object, then the
+    // quotation.
+    if (start < 0 && t.has(kCue) && k + 1 < e && t_[k].word() && t_[k].has(kObject) && opens_double(t_[k + 1])) {
+      start = k;
+    }
     if (start >= 0 && t.has(kTakesNp) && !t_[start].has(kThat)) {
       // "called the plan a mistake" reports nothing; "called it "a disaster"" does.
       bool quoted = false;

@@ -224,6 +224,13 @@ TEST_CASE("the rest of a sentence with a direct quote, and an addressee after a 
   CHECK(find(q, "The plan includes a special force")->mention == "Anna Kane");
 }
 
+TEST_CASE("a coordinated verb with an object and a quotation ends the first content", "[quotes]") {
+  const auto q = run("Rand Paul said the tax plan would help immigrants, and called him \"the leading proponent of amnesty.\"");
+  REQUIRE(find(q, "the tax plan would help immigrants") != nullptr);
+  REQUIRE(find(q, "him \"the leading proponent of amnesty.\"") != nullptr);
+  CHECK(find(q, "him \"the leading proponent of amnesty.\"")->kind == "mixed");
+}
+
 TEST_CASE("a partial quote in single marks stays indirect", "[quotes]") {
   const auto q = run("Omar Khan said the campaign stirs 'ugliness' in the country.");
   REQUIRE(find(q, "the campaign stirs 'ugliness' in the country") != nullptr);
