@@ -1003,14 +1003,30 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
   std::vector<Hit> hits;
   for (Idx j = s; j < e - 2; ++j) {
     const Tok& t = t_[j];
-    if (!t.word() || t.cap() || t.in_quote() || !t.has(kCue | kCueIndirect) || t.has(kDirectOnly)) continue;
+    // "Noting he majored in philosophy, Allen said …": a participle may
+    // open the sentence.
+    const bool opening_participle =
+        j == s && t.e - t.b > 5 && text_.substr(t.e - 3, 3) == "ing" && t_[j + 1].word() && !t_[j + 1].has(kPrep);
+    if (!t.word() || (t.cap() && !opening_participle) || t.in_quote() || !t.has(kCue | kCueIndirect) ||
+        t.has(kDirectOnly)) {
+      continue;
+    }
     if (j > s && t_[j - 1].word() && t_[j - 1].has(kBe)) continue;
     // "took the stage to acknowledge his victory": an infinitive reports its
     // object too, with no speaker of its own.
     const bool infinitive = j > s && word_is(j - 1, "to") && !t.has(kNounToo) && (t.flags & kEndsInS) == 0;
     if (j > s && text_.substr(t_[j - 1].b, 2) == "to" && !infinitive) continue;
     Attr a;
-    if (infinitive) {
+    if (opening_participle) {
+      // The speaker is the main clause's subject, after the comma.
+      a.cue = {j, j + 1};
+      Idx c = j + 1;
+      while (c < e && c - j <= 30 && !t_[c].is(',') && !paired(t_[c])) ++c;
+      if (c < e && t_[c].is(',')) {
+        const Span np = forward_np(c + 1, e);
+        if (np.ok() && person_like(np)) a.speaker = np;
+      }
+    } else if (infinitive) {
       a.cue = {j, j + 1};
     } else if (!subject_of(j, s, a) && !relative_subject(j, s, a)) {
       // No subject in reach ("Jillian Chase, 27, a Tinder user in New York,

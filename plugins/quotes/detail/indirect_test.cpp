@@ -144,6 +144,9 @@ TEST_CASE("speech verbs: relative subjects, long appositives, medial cues", "[qu
   REQUIRE(find(q, "they had doubts about the plan") != nullptr);
   q = run("The Clinton campaign says long lines kept many voters away.");
   REQUIRE(find(q, "long lines kept many voters away") != nullptr);
+  q = run("Noting he studied law in Ohio, Tom Reed said he knows the courts.");
+  REQUIRE(find(q, "he studied law in Ohio") != nullptr);
+  CHECK(find(q, "he studied law in Ohio")->mention == "Tom Reed");
   q = run("If the bill fails, he said, the party will try again.");
   REQUIRE(find(q, "If the bill fails") != nullptr);
   REQUIRE(find(q, "the party will try again") != nullptr);
