@@ -245,7 +245,9 @@ class Run {
   }
   /// A quote found since `first_found` (the sentence's first) overlaps [b, e) by half the longer span.
   [[nodiscard]] bool reported(Offset b, Offset e, std::size_t first_found) const;
-  void add_complement(Offset b, Offset e, const Attr& a, double conf, std::size_t bi, std::size_t first_found);
+  /// Reports the tokens [b, e) as an indirect quote (mixed when they hold a
+  /// double-quoted part) unless already reported.
+  void add_complement(Idx b, Idx e, const Attr& a, double conf, std::size_t bi, std::size_t first_found);
   /// First token of the sentence holding `i` (quotes inside it included).
   [[nodiscard]] Idx sentence_start(Idx i) const {
     Idx b = i;
@@ -1273,12 +1275,17 @@ bool Run::reported(Offset b, Offset e, std::size_t first_found) const {
   return false;
 }
 
-void Run::add_complement(Offset b, Offset e, const Attr& a, double conf, std::size_t bi, std::size_t first_found) {
-  if (e <= b || reported(b, e, first_found)) return;
+void Run::add_complement(Idx b, Idx e, const Attr& a, double conf, std::size_t bi, std::size_t first_found) {
+  if (e <= b || reported(t_[b].b, t_[e - 1].e, first_found)) return;
+  bool marks = false;
+  for (Idx j = b; j < e; ++j) marks |= opens_double(t_[j]);
+  // A partial quote nobody is found to speak is left out (mostly a scare
+  // quote inside a reading of the writer's own).
+  if (!(marks ? opt_.mixed && a.ok() : opt_.indirect)) return;
   Found f;
-  f.b = b;
-  f.e = e;
-  f.kind = QuoteKind::indirect;
+  f.b = t_[b].b;
+  f.e = t_[e - 1].e;
+  f.kind = marks ? QuoteKind::mixed : QuoteKind::indirect;
   f.attr = a;
   f.confidence = conf;
   f.block = static_cast<std::uint32_t>(bi);
@@ -1344,7 +1351,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
           const Span np = forward_np(k + 1, e);
           if (np.ok() && person_like(np)) by = {np, {}, {j, j + 1}};
         }
-        add_complement(t_[subj.b].b, t_[subj.e - 1].e, by, kConfComplement, bi, first_found);
+        add_complement(subj.b, subj.e, by, kConfComplement, bi, first_found);
       }
       if (cs < 0 && !t.has(kWhCue)) continue;
     }
@@ -1404,7 +1411,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
         j > s && t_[j - 1].word() && (word_is(j - 1, "I") || word_is(j - 1, "you") || word_is(j - 1, "You"));
     if (raising) {
       const Span subj = clause_subject(j, s);
-      if (subj.ok()) add_complement(t_[subj.b].b, t_[subj.e - 1].e, {}, kConfComplement, bi, first_found);
+      if (subj.ok()) add_complement(subj.b, subj.e, {}, kConfComplement, bi, first_found);
     } else if (!(subject_of(j, s, a) || relative_subject(j, s, a)) || !person_like(a.name.ok() ? a.name : a.speaker)) {
       a = {};
     }
@@ -1415,7 +1422,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
       if (word_is(w, "I") || word_is(w, "you") || word_is(w, "You")) continue;
     }
     if (writer) continue;
-    add_complement(t_[cs].b, t_[ce - 1].e, a, kConfComplement, bi, first_found);
+    add_complement(cs, ce, a, kConfComplement, bi, first_found);
   }
 }
 
