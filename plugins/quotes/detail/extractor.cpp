@@ -1804,7 +1804,7 @@ void Run::process_block(std::size_t bi) {
       for (const Extra& more : extra_) {
         bool piece_marks = false;
         for (Idx j = more.cs; j < more.ce; ++j) piece_marks |= opens_double(t_[j]);
-        if (!(piece_marks ? opt_.mixed : opt_.indirect)) continue;
+        if (!(piece_marks ? opt_.mixed && more.a.ok() : opt_.indirect)) continue;
         Found f;
         f.b = t_[more.cs].b;
         f.e = t_[more.ce - 1].e;
@@ -1830,7 +1830,7 @@ void Run::process_block(std::size_t bi) {
           f.confidence = conf;
           f.block = static_cast<std::uint32_t>(bi);
           f.unattributed_ok = true;
-          if (piece_marks ? opt_.mixed : opt_.indirect) found_.push_back(std::move(f));
+          if (piece_marks ? opt_.mixed && a.ok() : opt_.indirect) found_.push_back(std::move(f));
         }
       }
       bool marks = false;
@@ -1850,7 +1850,7 @@ void Run::process_block(std::size_t bi) {
         s = se;
         continue;
       }
-      if (marks ? opt_.mixed : opt_.indirect) {
+      if (marks ? opt_.mixed && a.ok() : opt_.indirect) {
         Found f;
         f.b = t_[cs].b;
         f.e = t_[ce - 1].e;
