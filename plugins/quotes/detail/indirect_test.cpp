@@ -87,6 +87,8 @@ TEST_CASE("raising cues: the subject and the complement, nobody speaking", "[quo
   q = run("Outside their bubble, the candidates are seen as a circus.");
   REQUIRE(find(q, "the candidates") != nullptr);
   REQUIRE(find(q, "a circus") != nullptr);
+  q = run("Both Google and Facebook reportedly looked at the company and passed.");
+  REQUIRE(find(q, "looked at the company and passed") != nullptr);
   // A relative subject is kept with its antecedent's word.
   q = run("The bill, which the Senate is expected to pass, returns power to the states.");
   REQUIRE(find(q, "which the Senate") != nullptr);
