@@ -1188,9 +1188,22 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     }
     if (t_[hits[h].a.cue.b].has(kAttitude)) {
       // "supported NAFTA, which caused …": an attitude's object is a phrase.
+      // A list goes on ("questioned his tactics, his judgment and his very
+      // decency"): a comma before another noun phrase, with "and" or "or"
+      // to come before any verb.
+      auto list_goes_on = [&](Idx m) {
+        if (m + 1 >= end || !t_[m + 1].word() || !(t_[m + 1].has(kDet) || is_name_word(t_[m + 1]))) return false;
+        for (Idx n = m + 1; n < end; ++n) {
+          if (word_is(n, "and") || word_is(n, "or")) return true;
+          if (t_[n].has(kAux | kBe | kThat | kCue | kCueIndirect) || word_is(n, "which") || word_is(n, "who")) {
+            return false;
+          }
+        }
+        return false;
+      };
       for (Idx m = hits[h].cs + 1; m < end; ++m) {
         if (t_[m].in_quote() || paired(t_[m])) continue;
-        if (t_[m].is(',') || (t_[m].kind == TokKind::punct && t_[m].ch == '-')) {
+        if ((t_[m].is(',') && !list_goes_on(m)) || (t_[m].kind == TokKind::punct && t_[m].ch == '-')) {
           end = m;
           break;
         }

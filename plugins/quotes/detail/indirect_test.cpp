@@ -120,6 +120,8 @@ TEST_CASE("attitudes: the object, up to a comma", "[quotes]") {
   auto q = run("Tom Reed criticized the treaty, which passed in May.");
   REQUIRE(find(q, "the treaty") != nullptr);
   CHECK(find(q, "the treaty")->mention == "Tom Reed");
+  q = run("Tom Reed questioned her tactics, her judgment and her very decency.");
+  REQUIRE(find(q, "her tactics, her judgment and her very decency") != nullptr);
   q = run("Most voters in Ohio support background checks for gun buyers.");
   REQUIRE(find(q, "background checks for gun buyers") != nullptr);
   q = run("She took the stage to criticize the new tax plan.");
