@@ -1233,6 +1233,15 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
 // a semicolon, a dash, a quote or attribution already taken.
 Idx Run::clause_end(Idx from, Idx e) const {
   Idx j = from;
+  // "that, contrary to his claims, he …", "that without a thriving economy,
+  // we will …": a that-clause's fronted phrase ends at a comma that does
+  // not end the clause.
+  if (from + 2 < e && t_[from].has(kThat) &&
+      ((t_[from + 1].word() && t_[from + 1].has(kPrep | kConj)) || t_[from + 1].is(','))) {
+    Idx c = from + 2;
+    while (c < e && c - from <= 15 && !t_[c].is(',') && owned_[c] == 0) ++c;
+    if (c < e && t_[c].is(',')) j = c + 1;
+  }
   for (; j < e; ++j) {
     const Tok& t = t_[j];
     if (owned_[j] != 0 || t.is(';') || t.is(',') || (t.kind == TokKind::punct && t.ch == '-' && j > from)) break;

@@ -53,6 +53,8 @@ TEST_CASE("a that-clause after a noun, an adjective or a verb", "[quotes]") {
   CHECK(find(q, "that the vote was rigged")->kind == "indirect");
   q = run("Peter Lund is convinced that the deal will pass.");
   REQUIRE(find(q, "that the deal will pass") != nullptr);
+  q = run("Tom Reed testified, noting that, contrary to her claims, he saw the guns.");
+  REQUIRE(find(q, "that, contrary to her claims, he saw the guns") != nullptr);
   q = run("Anna Kane pointed out that the budget had grown.");
   REQUIRE(find(q, "that the budget had grown") != nullptr);
   CHECK(find(q, "that the budget had grown")->mention == "Anna Kane");
