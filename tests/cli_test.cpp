@@ -138,6 +138,21 @@ TEST_CASE("plugins and describe show what the plugin declares", "[cli]") {
   CHECK_THAT(r.err, Catch::Contains("unknown plugin 'nope'"));
 }
 
+TEST_CASE("the same plugin directory given twice is scanned once", "[cli]") {
+  const std::string good = std::string(DOCPIPE_TEST_PLUGIN_ROOT) + "/good";
+  auto r = run_command(docpipe_cmd("--plugin-path '" + good + "/' plugins"));
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("keywords"));
+  r = run_command("cd '" + good + "/..' && DOCPIPE_PLUGIN_PATH='" + good + "' " + docpipe_cmd("--plugin-path good plugins"));
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  // Two different files with one plugin name stay an error.
+  r = run_command(docpipe_cmd("--plugin-path '" + std::string(DOCPIPE_TEST_PLUGIN_ROOT) + "/dup' plugins"));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("two plugins are called 'keywords'"));
+}
+
 TEST_CASE("usage errors exit with 2", "[cli]") {
   CHECK(run_command(docpipe_cmd("run")).exit_code == 2);
   CHECK(run_command(docpipe_cmd("frobnicate")).exit_code == 2);

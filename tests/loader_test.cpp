@@ -67,6 +67,29 @@ TEST_CASE("two plugins with one name is an error naming both files", "[loader]")
   }
 }
 
+TEST_CASE("one directory or library reached twice is scanned once", "[loader]") {
+  // A trailing slash, a `..` detour and a symlink all name the same directory.
+  const docpipe::testing::TempDir dir;
+  const fs::path link = fs::path(dir.path()) / "good-link";
+  fs::create_directory_symlink(case_dir("good"), link);
+  const fs::path lib = fs::path(dir.path()) / "lib";
+  fs::create_directories(lib);
+  fs::create_symlink(case_dir("good") / "keywords.so", lib / "keywords.so");
+  const PluginRegistry registry({case_dir("good"), case_dir("good") / "", case_dir("good") / ".." / "good", link, lib});
+  REQUIRE(registry.find("keywords") != nullptr);
+  CHECK(registry.problems().empty());
+  CHECK(registry.dirs().size() == 2);
+
+  setenv("DOCPIPE_PLUGIN_PATH", (case_dir("good").string() + "/:" + link.string()).c_str(), 1);
+  const fs::path cwd = fs::current_path();
+  fs::current_path(case_dir("good").parent_path());
+  const auto dirs = docpipe::plugin_search_path({case_dir("good").string(), "good", "./good/"});
+  fs::current_path(cwd);
+  unsetenv("DOCPIPE_PLUGIN_PATH");
+  REQUIRE(dirs.size() == 2);  // good, then the default directory
+  CHECK(dirs[0] == fs::canonical(case_dir("good")));
+}
+
 TEST_CASE("the search path puts --plugin-path first, then DOCPIPE_PLUGIN_PATH", "[loader]") {
   setenv("DOCPIPE_PLUGIN_PATH", "/env/one:/env/two", 1);
   const auto dirs = docpipe::plugin_search_path({"/cli/dir"});

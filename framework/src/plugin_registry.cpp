@@ -16,6 +16,7 @@
 #include <optional>
 #include <cstdlib>
 #include <regex>
+#include <set>
 #include <sstream>
 
 namespace docpipe {
@@ -55,13 +56,23 @@ std::optional<std::string> untrusted(const fs::path& path) {
                      path.string(), is_dir ? "directory" : "file", st.st_mode & 07777, path.string());
 }
 
+// The one name of a file or directory however it is reached: absolute, with
+// symlinks, `.`, `..` and trailing slashes resolved (as far as it exists).
+fs::path canonical_path(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(p, ec);
+  if (ec) c = fs::absolute(p, ec).lexically_normal();
+  if (!c.has_filename() && c.has_relative_path()) c = c.parent_path();  // "dir/" -> "dir"
+  return c;
+}
+
 }  // namespace
 
 std::vector<fs::path> plugin_search_path(const std::vector<std::string>& cli_paths) {
   std::vector<fs::path> dirs;
   auto add = [&](const fs::path& p) {
     if (p.empty()) return;
-    const fs::path normal = p.lexically_normal();
+    const fs::path normal = canonical_path(p);
     if (std::find(dirs.begin(), dirs.end(), normal) == dirs.end()) dirs.push_back(normal);
   };
   for (const auto& p : cli_paths) add(p);
@@ -143,7 +154,15 @@ LoadedPlugin load_plugin(const fs::path& file) {
   return plugin;
 }
 
-PluginRegistry::PluginRegistry(const std::vector<fs::path>& dirs) : dirs_(dirs) {
+PluginRegistry::PluginRegistry(const std::vector<fs::path>& dirs) {
+  // One directory named twice (a trailing slash, a relative path, a symlink,
+  // --plugin-path and DOCPIPE_PLUGIN_PATH) is scanned once, and one library
+  // reached twice is loaded once: only different files can clash by name.
+  for (const auto& dir : dirs) {
+    const fs::path c = canonical_path(dir);
+    if (std::find(dirs_.begin(), dirs_.end(), c) == dirs_.end()) dirs_.push_back(c);
+  }
+  std::set<fs::path> seen_files;
   for (const auto& dir : dirs_) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) continue;
@@ -157,6 +176,7 @@ PluginRegistry::PluginRegistry(const std::vector<fs::path>& dirs) : dirs_(dirs) 
     }
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
+      if (!seen_files.insert(canonical_path(file)).second) continue;
       if (auto why = untrusted(file)) {
         problems_.push_back(*why);
         continue;

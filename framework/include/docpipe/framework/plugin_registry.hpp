@@ -28,8 +28,9 @@ struct LoadedPlugin {
 
 /// The plugin directories, in search order: `cli_paths` (--plugin-path), then
 /// the entries of DOCPIPE_PLUGIN_PATH (colon-separated), then the directory
-/// installed with the binary (<bin>/../lib/docpipe/plugins). Missing
-/// directories are kept (reported when scanned) and duplicates dropped.
+/// installed with the binary (<bin>/../lib/docpipe/plugins). Each is made
+/// canonical (absolute, symlinks, `..` and trailing slashes resolved), so one
+/// directory named twice is kept once. Missing directories are kept.
 [[nodiscard]] std::vector<std::filesystem::path> plugin_search_path(const std::vector<std::string>& cli_paths);
 
 /// Reads the ABI tag from `file`'s dynamic symbol table without loading it.
@@ -45,9 +46,10 @@ struct LoadedPlugin {
 /// The plugins found on a search path.
 class PluginRegistry {
  public:
-  /// Loads every `*.so` in `dirs` (not recursive). A file that fails to load
-  /// is recorded as a problem and skipped; two plugins with one name throw
-  /// PluginError naming both files.
+  /// Loads every `*.so` in `dirs` (not recursive). Directories and files are
+  /// compared by canonical path, so one reached twice is scanned or loaded
+  /// once. A file that fails to load is recorded as a problem and skipped;
+  /// two different files with one plugin name throw PluginError naming both.
   explicit PluginRegistry(const std::vector<std::filesystem::path>& dirs);
 
   /// The plugin called `name`, or nullptr.
@@ -56,6 +58,7 @@ class PluginRegistry {
   [[nodiscard]] const std::map<std::string, LoadedPlugin, std::less<>>& plugins() const { return plugins_; }
   /// Files that could not be loaded, with why.
   [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }
+  /// The directories scanned: canonical, without duplicates, in order.
   [[nodiscard]] const std::vector<std::filesystem::path>& dirs() const { return dirs_; }
 
  private:
