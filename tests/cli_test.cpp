@@ -125,6 +125,23 @@ TEST_CASE("a stage that refuses its options stops the run before any document, n
   CHECK(r.out.empty());
 }
 
+TEST_CASE("validate creates the stages, so it refuses what run refuses, and checks every file", "[cli]") {
+  TempDir dir;
+  const auto good = dir.write("good.yaml", kGoodPipeline);
+  const auto refused = dir.write("refused.yaml", "pipeline: x\nstages:\n  - plugin: keywords\n    with:\n      words: []\n");
+  const auto unknown = dir.write("unknown.yaml", "pipeline: x\nstages:\n  - plugin: keyword\n");
+  auto r = run_command(docpipe_cmd("validate " + refused));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(refused + ":5:14: option 'words': give at least one word"));
+  CHECK(r.out.empty());
+  r = run_command(docpipe_cmd("validate " + refused + " " + good + " " + unknown));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(refused + ":5:14: option 'words'") && Catch::Contains(unknown + ":3:13: unknown plugin"));
+  CHECK_THAT(r.out, Catch::Contains(good + ": ok (1 stages: keywords)"));
+  r = run_command(docpipe_cmd("validate " + good + " " + good));
+  CHECK(r.exit_code == 0);
+}
+
 TEST_CASE("plugins and describe show what the plugin declares", "[cli]") {
   auto r = run_command(docpipe_cmd("plugins"));
   CHECK(r.exit_code == 0);
