@@ -15,9 +15,11 @@
 #endif
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 namespace docpipe {
 namespace {
@@ -80,21 +82,91 @@ constexpr std::size_t kMaxNesting = 512;
 // so one huge document does not keep its memory for the rest of the run.
 constexpr std::size_t kKeptBuffer = std::size_t{4} << 20;
 
-std::size_t nesting_depth(const Json& root) {
-  std::size_t deepest = 0;
-  std::vector<std::pair<const Json*, std::size_t>> stack{{&root, 1}};
+[[noreturn]] void bad(const std::string& what) { throw DocumentError(what); }
+
+// Where a JSON number (syntax already checked) lies in decimal orders of
+// magnitude: > 0 when it is at least 1 in size, <= 0 when below 1.
+long decimal_order(std::string_view number) {
+  if (number.starts_with('-')) number.remove_prefix(1);
+  const std::size_t e = number.find_first_of("eE");
+  long exponent = 0;
+  if (e != std::string_view::npos) {
+    std::string_view digits = number.substr(e + 1);
+    const bool negative = digits.starts_with('-');
+    if (digits.starts_with('-') || digits.starts_with('+')) digits.remove_prefix(1);
+    // Saturate: an exponent this large settles the question anyway.
+    for (const char c : digits) exponent = std::min(exponent * 10 + (c - '0'), 1L << 40);
+    if (negative) exponent = -exponent;
+    number = number.substr(0, e);
+  }
+  const std::size_t point = number.find('.');
+  const std::string_view whole = number.substr(0, point);
+  const std::size_t first = whole.find_first_not_of('0');
+  if (first != std::string_view::npos) return static_cast<long>(whole.size() - first) + exponent;
+  const std::string_view fraction = point == std::string_view::npos ? std::string_view() : number.substr(point + 1);
+  const std::size_t nonzero = fraction.find_first_not_of('0');
+  if (nonzero == std::string_view::npos) return std::numeric_limits<long>::min() / 2;  // zero
+  return exponent - static_cast<long>(nonzero);
+}
+
+// Makes `value` the number `text` spells (JSON syntax, checked by the parser):
+// an integer when it has no fraction or exponent and fits 64 bits, else the
+// nearest double (std::from_chars: exact and correctly rounded).
+void set_number(Json& value, std::string_view text) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  if (text.find_first_of(".eE") == std::string_view::npos) {
+    if (text.starts_with('-')) {
+      std::int64_t i = 0;
+      if (const auto r = std::from_chars(begin, end, i); r.ec == std::errc() && r.ptr == end) {
+        value.SetInt64(i);
+        return;
+      }
+    } else {
+      std::uint64_t u = 0;
+      if (const auto r = std::from_chars(begin, end, u); r.ec == std::errc() && r.ptr == end) {
+        value.SetUint64(u);
+        return;
+      }
+    }
+  }
+  double d = 0.0;
+  const auto r = std::from_chars(begin, end, d);
+  if (r.ec == std::errc::result_out_of_range) {
+    if (decimal_order(text) > 0) {
+      bad(fmt::format("number too big for a double: {}{}", text.substr(0, 40), text.size() > 40 ? "..." : ""));
+    }
+    d = text.starts_with('-') ? -0.0 : 0.0;  // below the smallest double: zero, as JSON parsers do
+  } else if (r.ec != std::errc() || r.ptr != end) {
+    bad(fmt::format("not a number: {}", text.substr(0, 40)));
+  }
+  value.SetDouble(d);
+}
+
+// Walks the parsed tree once, iteratively: refuses nesting deeper than
+// kMaxNesting, and turns numbers back into numbers. They are parsed as their
+// source text (kParseNumbersAsStringsFlag) because RapidJSON 1.1.0's own
+// full-precision conversion reads out of bounds on some long numbers (found
+// by fuzzing; fixed upstream after 1.1.0). In situ, a string's text starts
+// right after its opening quote in `line`, a number's does not: that tells
+// them apart.
+void finish_tree(Json& root, std::string_view line, const char* base) {
+  std::vector<std::pair<Json*, std::size_t>> stack{{&root, 1}};
   while (!stack.empty()) {
     const auto [value, depth] = stack.back();
     stack.pop_back();
-    deepest = std::max(deepest, depth);
-    if (deepest > kMaxNesting) break;
+    if (depth > kMaxNesting) bad(fmt::format("JSON nested deeper than {} levels", kMaxNesting));
     if (value->IsArray()) {
-      for (const auto& item : value->GetArray()) stack.emplace_back(&item, depth + 1);
+      for (auto& item : value->GetArray()) stack.emplace_back(&item, depth + 1);
     } else if (value->IsObject()) {
-      for (const auto& member : value->GetObject()) stack.emplace_back(&member.value, depth + 1);
+      for (auto& member : value->GetObject()) stack.emplace_back(&member.value, depth + 1);
+    } else if (value->IsString()) {
+      const auto at = static_cast<std::size_t>(value->GetString() - base);
+      if (at == 0 || at > line.size() || line[at - 1] != '"') {
+        set_number(*value, std::string_view(value->GetString(), value->GetStringLength()));
+      }
     }
   }
-  return deepest;
 }
 
 std::string json_text(const Json& value) {
@@ -106,7 +178,6 @@ std::string json_text(const Json& value) {
 
 std::string as_string(const Json& v) { return {v.GetString(), v.GetStringLength()}; }
 
-[[noreturn]] void bad(const std::string& what) { throw DocumentError(what); }
 
 Offset offset_field(const Json& obj, const char* key, std::string_view layer, std::size_t text_size) {
   auto it = obj.FindMember(key);
@@ -393,14 +464,15 @@ Document parse_document(std::string_view line, const std::string& fallback_id, s
   thread_local std::string buffer;
   buffer.assign(line);
   struct Trim { ~Trim() { if (buffer.capacity() > kKeptBuffer) std::string().swap(buffer); } } trim;
-  // Full precision: a number in meta must read back as the same number.
-  json.ParseInsitu<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(buffer.data());
+  // Numbers are read as their text and converted exactly by finish_tree (a
+  // number in meta must read back as the same number).
+  json.ParseInsitu<rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag>(buffer.data());
   if (json.HasParseError()) {
     bad(fmt::format("not valid JSON: {} at byte {}", rapidjson::GetParseError_En(json.GetParseError()),
                     json.GetErrorOffset()));
   }
   if (!json.IsObject()) bad("a document must be a JSON object with \"text\"");
-  if (nesting_depth(json) > kMaxNesting) bad(fmt::format("JSON nested deeper than {} levels", kMaxNesting));
+  finish_tree(json, line, buffer.data());
   Document doc;
   auto text = json.FindMember("text");
   if (text == json.MemberEnd()) bad("no \"text\" field");

@@ -1,6 +1,7 @@
 // Fuzz target: the JSONL reader on one line of raw bytes. A line it accepts
 // must be written back as exactly one line of JSON that reads back to the
-// same document and writes the same bytes again.
+// same document and writes the same bytes again; and copying the text's
+// literal, when the reader offers it, writes the very bytes escaping does.
 
 #include "fuzz_support.hpp"
 
@@ -17,11 +18,11 @@
 
 namespace {
 
-std::string write_all(const docpipe::Document& doc) {
+std::string write_all(const docpipe::Document& doc, std::string_view text_literal = {}) {
   docpipe::WriteOptions options;
   options.layers.emplace(doc.present_layers().begin(), doc.present_layers().end());
   std::string out;
-  docpipe::write_document(doc, options, out);
+  docpipe::write_document(doc, options, out, text_literal);
   return out;
 }
 
@@ -35,8 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using docpipe::fuzz::fail;
   const std::string_view line(reinterpret_cast<const char*>(data), size);
   docpipe::Document doc;
+  std::string_view literal;
   try {
-    doc = docpipe::parse_document(line, "fallback-id");
+    doc = docpipe::parse_document(line, "fallback-id", &literal);
   } catch (const docpipe::DocumentError&) {
     return 0;
   }
@@ -60,5 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fail(fmt::format("reading back the written line gives another document ({} differs): {}", part, out));
   }
   if (write_all(again) != out) fail(fmt::format("writing the re-read document gives other bytes: {}", out));
+  if (!literal.empty() && write_all(doc, literal) != out)
+    fail(fmt::format("copying the text literal {} writes other bytes than escaping the text: {}", literal, out));
   return 0;
 }
