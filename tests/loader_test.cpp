@@ -1,11 +1,14 @@
 // Loading plugins: the happy path and each way a file on the plugin path
 // can be wrong.
 
+#include <docpipe/framework/pipeline.hpp>
 #include <docpipe/framework/plugin_registry.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <functional>
+#include <memory>
 
 #include "support/run_command.hpp"
 
@@ -123,4 +126,75 @@ TEST_CASE("a world-writable plugin directory or file is refused, saying why", "[
   }
   fs::permissions(plugins / "keywords.so", fs::perms::others_write, fs::perm_options::remove);
   CHECK(PluginRegistry({plugins}).find("keywords") != nullptr);
+}
+
+namespace {
+
+// A stage built in the test, not loaded from a library: it runs `body`.
+class LambdaStage final : public docpipe::Stage {
+ public:
+  explicit LambdaStage(std::function<void(docpipe::Document&)> body) : body_(std::move(body)) {}
+  void process(docpipe::Document& doc) const override { body_(doc); }
+
+ private:
+  std::function<void(docpipe::Document&)> body_;
+};
+
+docpipe::LoadedPlugin lambda_plugin(const std::string& name, std::vector<std::string> provides,
+                                    std::function<void(docpipe::Document&)> body) {
+  docpipe::LoadedPlugin plugin;
+  plugin.file = fs::path("/nowhere") / (name + ".so");
+  plugin.info.name = name;
+  plugin.info.version = "0";
+  plugin.info.provides = std::move(provides);
+  plugin.info.create = [body](const docpipe::StageContext&) { return std::make_unique<LambdaStage>(body); };
+  return plugin;
+}
+
+// A pipeline of `plugins`, in order; the plugins must outlive it.
+std::unique_ptr<docpipe::Pipeline> pipeline_of(const std::vector<const docpipe::LoadedPlugin*>& plugins) {
+  std::vector<docpipe::ResolvedStage> stages;
+  for (const auto* p : plugins) stages.push_back({p, docpipe::Config::from_defaults(p->info.options)});
+  return std::make_unique<docpipe::Pipeline>(stages, docpipe::PipelineSpec{});
+}
+
+std::string stage_error(const docpipe::Pipeline& pipeline, docpipe::Document doc) {
+  try {
+    pipeline.process(doc);
+  } catch (const docpipe::StageError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("a stage that writes a span outside the text fails the document, naming stage, layer and span", "[loader]") {
+  const auto past_end = lambda_plugin("past-end", {"tokens"}, [](docpipe::Document& doc) {
+    doc.tokens.push_back({0, 3, docpipe::TokenKind::word});
+    doc.tokens.push_back({4, 99, docpipe::TokenKind::word});
+  });
+  const auto backwards = lambda_plugin("backwards", {"marks"}, [](docpipe::Document& doc) {
+    doc.layer("marks").push_back({5, 2, {}});
+  });
+  const auto bad_speaker = lambda_plugin("bad-speaker", {"quotes"}, [](docpipe::Document& doc) {
+    docpipe::Quote q;
+    q.end = 3;
+    q.speaker_span = std::pair<docpipe::Offset, docpipe::Offset>{4, 20};
+    doc.quotes.push_back(q);
+  });
+  const auto fine = lambda_plugin("fine", {"tokens", "marks"}, [](docpipe::Document& doc) {
+    doc.tokens.push_back({0, 8, docpipe::TokenKind::word});
+    doc.tokens.push_back({8, 8, docpipe::TokenKind::other});
+    doc.layer("marks").push_back({2, 5, {}});
+  });
+  const docpipe::Document doc{"d1", "abc defg"};
+  CHECK_THAT(stage_error(*pipeline_of({&past_end}), doc),
+             Catch::Contains("stage 'past-end'") && Catch::Contains("'d1'") && Catch::Contains("layer 'tokens'") &&
+                 Catch::Contains("[4, 99)") && Catch::Contains("8 bytes"));
+  CHECK_THAT(stage_error(*pipeline_of({&backwards}), doc),
+             Catch::Contains("stage 'backwards'") && Catch::Contains("layer 'marks'") && Catch::Contains("[5, 2)"));
+  CHECK_THAT(stage_error(*pipeline_of({&bad_speaker}), doc),
+             Catch::Contains("stage 'bad-speaker'") && Catch::Contains("layer 'quotes'") && Catch::Contains("[4, 20)"));
+  CHECK(stage_error(*pipeline_of({&fine}), doc) == "no error");
 }

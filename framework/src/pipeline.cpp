@@ -14,6 +14,7 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -169,6 +170,39 @@ std::string provider_of(const std::string& layer, const PluginRegistry& registry
   }
   if (providers.empty()) return fmt::format("no plugin on the plugin path provides '{}'", layer);
   return fmt::format("add a stage with plugin {} before it", detail::join(providers, " or "));
+}
+
+// The first span of `spans` that is not inside the text, as "[b, e)".
+template <typename Spans, typename Extra>
+std::optional<std::string> bad_span_in(const Spans& spans, std::size_t size, Extra&& extra) {
+  const auto bad = [size](std::size_t b, std::size_t e) { return b > e || e > size; };
+  for (const auto& s : spans) {
+    if (bad(s.begin, s.end)) return fmt::format("[{}, {})", s.begin, s.end);
+    if (auto more = extra(s, bad)) return more;
+  }
+  return std::nullopt;
+}
+
+// Checks that every span of layer `name` (core or custom) is inside the text:
+// begin <= end <= text size. One pass over the layer.
+std::optional<std::string> bad_span(const Document& doc, std::string_view name) {
+  const std::size_t size = doc.text.size();
+  const auto none = [](const auto&, const auto&) -> std::optional<std::string> { return std::nullopt; };
+  if (name == "paragraphs") return bad_span_in(doc.paragraphs, size, none);
+  if (name == "sentences") return bad_span_in(doc.sentences, size, none);
+  if (name == "tokens") return bad_span_in(doc.tokens, size, none);
+  if (name == "places") return bad_span_in(doc.places, size, none);
+  if (name == "summary") return bad_span_in(doc.summary, size, none);
+  if (name == "quotes") {
+    return bad_span_in(doc.quotes, size, [](const Quote& q, const auto& bad) -> std::optional<std::string> {
+      for (const auto& span : {q.speaker_span, q.cue_span}) {
+        if (span && bad(span->first, span->second)) return fmt::format("[{}, {})", span->first, span->second);
+      }
+      return std::nullopt;
+    });
+  }
+  if (const auto* layer = doc.find_layer(name)) return bad_span_in(*layer, size, none);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -352,7 +386,16 @@ void Pipeline::process(Document& doc) const {
       throw StageError(s->name, fmt::format("stage '{}' failed on document '{}': unknown exception", s->name, doc.id));
     }
     s->nanoseconds.fetch_add((std::chrono::steady_clock::now() - start).count(), std::memory_order_relaxed);
-    for (const auto& layer : s->provides) doc.mark_present(layer);
+    // A span outside the text would be written unchecked and break every
+    // later reader (`docpipe view`, a second run): the stage is at fault.
+    for (const auto& layer : s->provides) {
+      if (auto span = bad_span(doc, layer)) {
+        throw StageError(s->name, fmt::format("stage '{}' failed on document '{}': it wrote span {} in layer '{}', "
+                                              "outside the text ({} bytes; a span needs begin <= end <= size)",
+                                              s->name, doc.id, *span, layer, doc.text.size()));
+      }
+      doc.mark_present(layer);
+    }
   }
 }
 

@@ -80,7 +80,9 @@ class Pipeline {
   Pipeline& operator=(const Pipeline&) = delete;
 
   /// Runs every stage on `doc` and marks the layers each provides present.
-  /// Throws StageError naming the stage and the document.
+  /// Throws StageError naming the stage and the document when a stage throws
+  /// or leaves a span outside the text (not begin <= end <= text size) in a
+  /// layer it provides.
   void process(Document& doc) const;
 
   /// Names of the stages, in order.
