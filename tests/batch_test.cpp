@@ -199,3 +199,34 @@ TEST_CASE("resuming a finished run does nothing", "[batch]") {
   CHECK_THAT(r.err, Catch::Contains("nothing to do"));
   CHECK(dir.read("out.jsonl") == before);
 }
+
+TEST_CASE("a file the run writes that is also an input is refused before anything is written", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const std::string text = corpus(10);
+  const auto in = dir.write("x.jsonl", text);
+  for (const std::string& out : {in, dir.path() + "/./x.jsonl"}) {
+    INFO(out);
+    const auto r = run_command(docpipe_cmd(fmt::format("run {} {} -o {}", p, in, out)));
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("x.jsonl") && Catch::Contains("input"));
+    CHECK(dir.read("x.jsonl") == text);
+  }
+  // Through a symbolic link and from another directory: the same file.
+  fs::create_symlink(in, dir.path() + "/link.jsonl");
+  auto r = run_command(fmt::format("cd '{}' && {}", dir.path(),
+                                   docpipe_cmd(fmt::format("run {} link.jsonl -o x.jsonl", p))));
+  CHECK(r.exit_code == 2);
+  for (const std::string& side : {"--errors " + in, "--stats " + in}) {
+    INFO(side);
+    r = run_command(docpipe_cmd(fmt::format("run {} {} -o {}/out.jsonl {}", p, in, dir.path(), side)));
+    CHECK(r.exit_code == 2);
+  }
+  // The journal of out.jsonl is out.jsonl.journal.
+  const auto journal = dir.write("out.jsonl.journal", text);
+  r = run_command(docpipe_cmd(fmt::format("run {} {} -o {}/out.jsonl", p, journal, dir.path())));
+  CHECK(r.exit_code == 2);
+  CHECK(dir.read("x.jsonl") == text);
+  CHECK(dir.read("out.jsonl.journal") == text);
+  CHECK_FALSE(fs::exists(dir.path() + "/out.jsonl"));
+}

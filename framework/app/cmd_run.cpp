@@ -165,6 +165,7 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
         throw ConfigError("--mpi reads files, not stdin: every rank reads the inputs");
       }
     }
+    if (!args->mpi) check_run_outputs(options);
     if (options.write.layers) {
       for (const auto& layer : *options.write.layers) {
         const bool provided = std::any_of(stages.begin(), stages.end(), [&](const ResolvedStage& s) {

@@ -12,6 +12,7 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -21,7 +22,9 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
+#include <utility>
 
 // oneTBB from Debian is not built with ThreadSanitizer, so TSan cannot see
 // the happens-before that parallel_pipeline gives between one filter call
@@ -157,6 +160,25 @@ bool is_stream(const std::string& path) {
   return path == "-" || (fs::exists(path, ec) && !fs::is_regular_file(path, ec) && !fs::is_directory(path, ec));
 }
 
+std::string journal_path(const RunOptions& options) {
+  if (options.split > 0) return (fs::path(options.output) / "progress.journal").string();
+  return is_stream(options.output) ? "" : options.output + ".journal";
+}
+
+// --errors, or the default beside the output (none for stdout or a device).
+std::string errors_path_of(const RunOptions& options) {
+  if (!options.errors.empty() || is_stream(options.output)) return options.errors;
+  return options.split > 0 ? (fs::path(options.output) / "errors.jsonl").string() : options.output + ".errors.jsonl";
+}
+
+using FileId = std::pair<dev_t, ino_t>;
+
+std::optional<FileId> file_id(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileId{st.st_dev, st.st_ino};
+}
+
 // Output, errors and journal, written only from the serial output stage.
 class Sink {
  public:
@@ -167,16 +189,11 @@ class Sink {
       if (!resuming) remove_parts_from(0);
       else remove_parts_from(start.part + 1);
       out_.open(part_path(options.output, start.part), resuming, start.output_bytes);
-      journal_path_ = (fs::path(options.output) / "progress.journal").string();
     } else {
       out_.open(options.output, resuming, start.output_bytes);
-      if (!is_stream(options.output)) journal_path_ = options.output + ".journal";
     }
-    errors_path_ = options.errors;
-    if (errors_path_.empty() && !is_stream(options.output)) {
-      errors_path_ = options.split > 0 ? (fs::path(options.output) / "errors.jsonl").string()
-                                       : options.output + ".errors.jsonl";
-    }
+    journal_path_ = journal_path(options);
+    errors_path_ = errors_path_of(options);
     if (resuming && !errors_path_.empty()) {
       errors_.open(errors_path_, true, start.errors_bytes);
     } else if (!errors_path_.empty()) {
@@ -309,8 +326,7 @@ class Progress {
 Checkpoint starting_point(const RunOptions& options) {
   if (!options.resume) return {};
   if (is_stream(options.output)) throw ConfigError("--resume needs an output file or directory, not stdout or a device");
-  const std::string journal = options.split > 0 ? (fs::path(options.output) / "progress.journal").string()
-                                                : options.output + ".journal";
+  const std::string journal = journal_path(options);
   auto c = read_journal(journal);
   if (!c) {
     spdlog::info("--resume: no journal at {}; starting from the beginning", journal);
@@ -320,6 +336,44 @@ Checkpoint starting_point(const RunOptions& options) {
 }
 
 }  // namespace
+
+std::vector<std::string> run_outputs(const RunOptions& options) {
+  std::vector<std::string> files;
+  if (!is_stream(options.output)) files.push_back(options.output);
+  for (const auto& f : {errors_path_of(options), journal_path(options), options.manifest, options.stats}) {
+    if (!f.empty() && f != "-") files.push_back(f);
+  }
+  return files;
+}
+
+void check_run_outputs(const RunOptions& options) {
+  // Compared by device and inode: the same file by any path, through a
+  // link or a hard link. An input exists, so a file not written yet cannot
+  // be one.
+  std::vector<std::pair<FileId, std::string>> existing;
+  for (const auto& f : run_outputs(options)) {
+    if (options.split > 0 && f == options.output) continue;  // the directory: its part files are checked below
+    if (const auto id = file_id(f)) existing.emplace_back(*id, f);
+  }
+  const auto split_dir = options.split > 0 ? file_id(options.output) : std::nullopt;
+  const auto refuse = [](const std::string& input, const std::string& written) {
+    throw ConfigError(fmt::format("the input {} is also a file this run writes ({}): give another output", input,
+                                  written));
+  };
+  for (const auto& input : options.inputs) {
+    if (input == "-") continue;
+    const auto id = file_id(input);
+    if (!id) continue;
+    for (const auto& [out, name] : existing) {
+      if (out == *id) refuse(input, name);
+    }
+    const std::string name = fs::path(input).filename().string();
+    if (split_dir && name.starts_with("part-") && name.ends_with(".jsonl") &&
+        file_id(fs::path(input).parent_path().empty() ? "." : fs::path(input).parent_path().string()) == split_dir) {
+      refuse(input, options.output);
+    }
+  }
+}
 
 DocumentProcessor in_process(const Pipeline& pipeline, const WriteOptions& write) {
   return [&pipeline, write](Document& doc, std::string_view text_literal) {

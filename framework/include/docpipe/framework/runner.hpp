@@ -85,6 +85,18 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
 /// reader can serve many runs over consecutive ranges (MPI chunks).
 RunStats run_documents(const DocumentProcessor& process, const RunOptions& options, DocumentReader& reader);
 
+/// The files a run with `options` writes: the output file (or the --split
+/// directory), the errors file, the journal, the manifest and the --stats
+/// file; none for stdout or a device.
+[[nodiscard]] std::vector<std::string> run_outputs(const RunOptions& options);
+
+/// Checks, before anything is read or written, that the run will not write
+/// over its own inputs: no file of run_outputs() is one of options.inputs
+/// (the same file by any path, a link included), and no input is a part file
+/// of the --split directory. Throws ConfigError naming both. run_documents
+/// does not call it: `docpipe run` does, before starting.
+void check_run_outputs(const RunOptions& options);
+
 /// A processor that runs `pipeline` in this process and writes with `write`.
 [[nodiscard]] DocumentProcessor in_process(const Pipeline& pipeline, const WriteOptions& write);
 
