@@ -205,10 +205,18 @@ std::string string_field(const Json& obj, const char* key) {
   return (it != obj.MemberEnd() && it->value.IsString()) ? as_string(it->value) : std::string();
 }
 
-bool is_span_array(const Json& v) {
+// An array of objects with integer `begin` and `end` is a layer; for a
+// custom layer every other field must also be a scalar (an annotation's
+// attributes are), or the field is left in meta as it came.
+bool is_span_array(const Json& v, bool core) {
   if (!v.IsArray() || v.Empty()) return false;
-  return std::all_of(v.Begin(), v.End(), [](const Json& e) {
-    return e.IsObject() && e.HasMember("begin") && e.HasMember("end") && e["begin"].IsInt64() && e["end"].IsInt64();
+  return std::all_of(v.Begin(), v.End(), [core](const Json& e) {
+    if (!e.IsObject() || !e.HasMember("begin") || !e.HasMember("end") || !e["begin"].IsInt64() || !e["end"].IsInt64()) {
+      return false;
+    }
+    return core || std::all_of(e.MemberBegin(), e.MemberEnd(), [](const auto& m) {
+      return m.value.IsString() || m.value.IsNumber() || m.value.IsBool();
+    });
   });
 }
 
@@ -502,7 +510,7 @@ Document parse_document(std::string_view line, const std::string& fallback_id, s
         doc.meta.emplace_back(as_string(mm.name), json_text(mm.value));
         repair_utf8(doc.meta.back().second);
       }
-    } else if (is_span_array(m.value) || (is_core_layer(key) && m.value.IsArray() && m.value.Empty())) {
+    } else if (is_span_array(m.value, is_core_layer(key)) || (is_core_layer(key) && m.value.IsArray() && m.value.Empty())) {
       read_layer(doc, key, m.value);
     } else {
       doc.meta.emplace_back(std::move(key), json_text(m.value));

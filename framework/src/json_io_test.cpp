@@ -179,3 +179,15 @@ TEST_CASE("numbers in meta read back as the same numbers, long ones too", "[json
   CHECK_THROWS_WITH(parse_document(R"({"text":"x","n":1)" + zeros + "}", "f"), Catch::Contains("too big"));
   CHECK_THROWS_WITH(parse_document(R"({"text":"x","n":1e400})", "f"), Catch::Contains("too big"));
 }
+
+TEST_CASE("a span list whose entries carry non-scalar fields stays in meta as it came", "[json_io]") {
+  const Document doc = parse_document(
+      R"({"text":"Hello Paris.","entities":[{"begin":0,"end":5,"label":{"type":"PER"}}],)"
+      R"("marks":[{"begin":6,"end":11,"kind":"city","n":2,"ok":true}]})",
+      "f");
+  CHECK_FALSE(doc.has_layer("entities"));
+  REQUIRE(doc.meta.size() == 1);
+  CHECK(doc.meta[0].first == "entities");
+  CHECK(doc.meta[0].second == R"([{"begin":0,"end":5,"label":{"type":"PER"}}])");
+  REQUIRE(doc.has_layer("marks"));
+}
