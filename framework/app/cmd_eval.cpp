@@ -158,14 +158,25 @@ void add_eval_command(CLI::App& app, GlobalOptions& globals) {
       options.layers = layers_to_score(gold.kind, args->layers, predictions.layers);
       evaluator.emplace(gold.kind, options);
       std::size_t other_text = 0;
+      std::size_t missing = 0;
       for (const auto& g : gold.documents) {
         auto it = predictions.documents.find(g.id);
         if (it == predictions.documents.end()) {
           evaluator->add_missing(g);
+          ++missing;
         } else {
           if (it->second.text != g.text) ++other_text;
           evaluator->add(g, it->second);
         }
+      }
+      if (missing == gold.documents.size() && missing > 0) {
+        throw ConfigError(fmt::format("{}: no predicted document has the id of a gold document in {} (are they "
+                                      "the output of this gold file?)",
+                                      args->pred, args->files.front()));
+      }
+      if (missing > 0) {
+        spdlog::warn("{} of {} gold documents have no prediction in {}; they are scored as found nothing", missing,
+                     gold.documents.size(), args->pred);
       }
       if (other_text > 0) {
         spdlog::warn(

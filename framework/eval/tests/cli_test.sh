@@ -73,6 +73,12 @@ expect '^ +rougeLsum +100\.00 +100\.00 +100\.00$'
 # The summary gold told as tokens has nothing to score.
 run 2 --pred "$data/summary_pred.jsonl" "$data/summary_gold.jsonl" --kind tokens
 expect "nothing to score|missing 'text'|tokens"
+# Predictions of other documents (no gold id among them) are refused.
+other=$(mktemp)
+echo '{"id":"other-1","text":"Some text.","summary":[{"begin":0,"end":10,"score":1.0}]}' >"$other"
+run 2 --pred "$other" "$data/summary_gold.jsonl"
+expect "no predicted document has the id of a gold document"
+rm -f "$other"
 
 if ((failures > 0)); then echo "$failures checks failed"; exit 1; fi
 echo "all docpipe eval CLI checks passed"
