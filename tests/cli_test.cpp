@@ -95,6 +95,17 @@ TEST_CASE("run reads stdin and writes stdout with -, honouring --no-text and --l
   CHECK_THAT(r.err, Catch::Contains("no stage of") && Catch::Contains("'sentences'"));
 }
 
+TEST_CASE("a run over its own output gives the same output", "[cli]") {
+  TempDir dir;
+  const auto pipeline = dir.write("p.yaml", kGoodPipeline);
+  const auto first = run_command(docpipe_cmd("run " + pipeline + " -"), "{\"id\":\"a\",\"text\":\"Moscow.\"}\n");
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out == "{\"id\":\"a\",\"text\":\"Moscow.\",\"keywords\":[{\"begin\":0,\"end\":6,\"word\":\"moscow\"}]}\n");
+  const auto second = run_command(docpipe_cmd("run " + pipeline + " -"), first.out);
+  CHECK(second.exit_code == 0);
+  CHECK(second.out == first.out);
+}
+
 TEST_CASE("bad input lines are reported with file and line, and the run goes on", "[cli]") {
   TempDir dir;
   const auto pipeline = dir.write("p.yaml", kGoodPipeline);

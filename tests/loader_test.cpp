@@ -198,3 +198,33 @@ TEST_CASE("a stage that writes a span outside the text fails the document, namin
              Catch::Contains("stage 'bad-speaker'") && Catch::Contains("layer 'quotes'") && Catch::Contains("[4, 20)"));
   CHECK(stage_error(*pipeline_of({&fine}), doc) == "no error");
 }
+
+TEST_CASE("a stage's output replaces the layers it provides that the input had", "[loader]") {
+  const auto adds = lambda_plugin("adds", {"tokens", "quotes", "marks"}, [](docpipe::Document& doc) {
+    doc.tokens.push_back({0, 3, docpipe::TokenKind::word});
+    docpipe::Quote q;
+    q.end = 3;
+    doc.quotes.push_back(q);
+    doc.layer("marks").push_back({0, 3, {}});
+  });
+  // Requires what it provides: it refines an earlier stage's layer, which it
+  // is given as it is.
+  auto refines = lambda_plugin("refines", {"marks"}, [](docpipe::Document& doc) {
+    doc.layer("marks").push_back({4, 8, {}});
+  });
+  refines.info.requires_layers = {"marks"};
+  docpipe::Document doc{"d1", "abc defg"};
+  doc.sentences.push_back({0, 8});
+  doc.layer("other").push_back({0, 1, {}});
+  const auto pipeline = pipeline_of({&adds});
+  pipeline->process(doc);
+  pipeline->process(doc);  // a run over its own output
+  CHECK(doc.tokens.size() == 1);
+  CHECK(doc.quotes.size() == 1);
+  CHECK(doc.layer("marks").size() == 1);
+  CHECK(doc.sentences.size() == 1);          // not provided: kept
+  CHECK(doc.layer("other").size() == 1);     // not provided: kept
+  const auto chain = pipeline_of({&adds, &refines});
+  chain->process(doc);
+  CHECK(doc.layer("marks").size() == 2);
+}

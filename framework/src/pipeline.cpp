@@ -205,6 +205,17 @@ std::optional<std::string> bad_span(const Document& doc, std::string_view name) 
   return std::nullopt;
 }
 
+// Empties layer `name` (core or custom) of `doc`, keeping it present.
+void clear_layer(Document& doc, std::string_view name) {
+  if (name == "paragraphs") doc.paragraphs.clear();
+  else if (name == "sentences") doc.sentences.clear();
+  else if (name == "tokens") doc.tokens.clear();
+  else if (name == "quotes") doc.quotes.clear();
+  else if (name == "places") doc.places.clear();
+  else if (name == "summary") doc.summary.clear();
+  else if (doc.find_layer(name) != nullptr) doc.layer(name).clear();
+}
+
 }  // namespace
 
 PipelineSpec parse_pipeline(const std::string& yaml, const fs::path& file) {
@@ -339,6 +350,7 @@ struct Pipeline::Instance {
   std::shared_ptr<boost::dll::shared_library> library;  // declared first: destroyed last
   std::string name;
   std::vector<std::string> provides;
+  std::vector<std::string> replaces;  ///< provided, not required: cleared before the stage runs
   std::unique_ptr<Stage> stage;
   mutable std::atomic<std::int64_t> nanoseconds{0};
 };
@@ -357,6 +369,10 @@ Pipeline::Pipeline(const std::vector<ResolvedStage>& stages, const PipelineSpec&
     instance->library = r.plugin->library;
     instance->name = info.name;
     instance->provides = info.provides;
+    for (const auto& layer : info.provides) {
+      const auto& req = info.requires_layers;
+      if (std::find(req.begin(), req.end(), layer) == req.end()) instance->replaces.push_back(layer);
+    }
     const StageContext context{r.config, logger, r.plugin->file.parent_path() / info.name};
     try {
       instance->stage = info.create(context);
@@ -377,6 +393,10 @@ Pipeline::~Pipeline() = default;
 
 void Pipeline::process(Document& doc) const {
   for (const auto& s : stages_) {
+    // A stage's output replaces what the input (or an earlier stage) had in
+    // the layers it provides, so a run over its own output gives the same
+    // output. A layer it also requires it refines, and is given as it is.
+    for (const auto& layer : s->replaces) clear_layer(doc, layer);
     const auto start = std::chrono::steady_clock::now();
     try {
       s->stage->process(doc);

@@ -80,6 +80,8 @@ class Pipeline {
   Pipeline& operator=(const Pipeline&) = delete;
 
   /// Runs every stage on `doc` and marks the layers each provides present.
+  /// Before a stage runs, the layers it provides (and does not also require)
+  /// are emptied: its output replaces what the input or an earlier stage had.
   /// Throws StageError naming the stage and the document when a stage throws
   /// or leaves a span outside the text (not begin <= end <= text size) in a
   /// layer it provides.
