@@ -7,6 +7,7 @@
 #include <docpipe/sdk/plugin.hpp>
 
 #include <memory>
+#include <string>
 #include <utility>
 
 namespace docpipe::quotes {
@@ -45,7 +46,8 @@ std::vector<OptionSpec> option_specs() {
       option_list("extra_cues", {},
                   "More words whose complement is content, one form each with a tag: \"vowed to\" (a "
                   "to-infinitive), \"warned that\" (a that-clause), \"urged objto\" (an object and a "
-                  "to-infinitive), \"seemed raising\" (subject and complement, no speaker)."),
+                  "to-infinitive), \"seemed raising\" (subject and complement, no speaker); tags as in "
+                  "complement_cues.txt, an entry without a valid tag is an error."),
       option_list("extra_titles", {},
                   "More title words stripped from speaker names (\"Archbishop\"), case as written."),
   };
@@ -62,6 +64,13 @@ PluginInfo describe() {
           .options = option_specs(),
           .create = [](const StageContext& ctx) -> std::unique_ptr<Stage> {
             const Config& c = ctx.config;
+            for (const auto& cue : c.get_list("extra_cues")) {
+              if (const std::string why = detail::Lexicon::cue_line_problem(cue); !why.empty()) {
+                throw c.error("extra_cues", "entry " + why + "; give the word and its tags (" +
+                                                std::string(detail::Lexicon::kCueTags) +
+                                                "), or a multi-word cue ending in np (\"railed about np\")");
+              }
+            }
             detail::Lexicon lexicon = detail::Lexicon::load(ctx.data_dir, c.get_list("extra_verbs"),
                                                             c.get_list("extra_titles"), c.get_bool("attitudes"),
                                                             c.get_list("extra_cues"));

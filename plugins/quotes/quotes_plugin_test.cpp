@@ -56,6 +56,23 @@ TEST_CASE("options switch kinds off and add verbs", "[quotes]") {
   CHECK(doc.quotes[0].speaker == "Tom Reed");
 }
 
+TEST_CASE("an extra cue without a valid tag is refused, naming the entry and the valid tags", "[quotes]") {
+  Config config = Config::from_defaults(quotes::describe().options);
+  const auto refused = [&](std::vector<std::string> cues, const std::string& says) {
+    INFO(says);
+    config.set("extra_cues", std::move(cues));
+    CHECK_THROWS_WITH(make_stage(config), Catch::Contains("extra_cues") && Catch::Contains(says) &&
+                                              Catch::Contains("that, to, objto, raising, wh, be"));
+  };
+  refused({"vowed to", "zorbled"}, "'zorbled' has no tag");
+  refused({"zorbled thatt"}, "'zorbled thatt' has an unknown tag 'thatt'");
+  refused({"zorbled that thatt"}, "unknown tag 'thatt'");
+  refused({"about np"}, "'about np'");
+  refused({""}, "''");
+  config.set("extra_cues", std::vector<std::string>{"vowed to", "Mulled THAT", "railed about np", "looked raising be"});
+  CHECK(make_stage(config) != nullptr);
+}
+
 TEST_CASE("attitudes are indirect quotes unless switched off", "[quotes]") {
   const std::string text = "Tom Reed criticized the new treaty with Finland.";
   Config config = Config::from_defaults(quotes::describe().options);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <initializer_list>
+#include <set>
 #include <sstream>
 
 namespace docpipe::quotes::detail {
@@ -249,6 +250,26 @@ void Lexicon::add_cue_line(std::string_view line) {
     if (w == "wh") flags |= kWhCue;
   }
   if (flags != 0) words_.add(tokens.front(), flags);
+}
+
+std::string Lexicon::cue_line_problem(std::string_view line) {
+  std::istringstream in{std::string(line)};
+  std::vector<std::string> tokens;
+  for (std::string w; in >> w;) {
+    for (auto& c : w) c = lower(c);
+    tokens.push_back(std::move(w));
+  }
+  const std::string shown = "'" + std::string(line) + "'";
+  if (tokens.size() < 2) return shown + " has no tag";
+  if (tokens.back() == "np") {
+    if (tokens.size() < 3) return shown + " is an np cue of one word (an np cue has several: \"railed about np\")";
+    return {};
+  }
+  static const std::set<std::string, std::less<>> kTags = {"that", "to", "objto", "raising", "wh", "be"};
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    if (!kTags.contains(tokens[i])) return shown + " has an unknown tag '" + tokens[i] + "'";
+  }
+  return {};
 }
 
 std::uint32_t Lexicon::classes(std::string_view word) const {

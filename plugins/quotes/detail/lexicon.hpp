@@ -108,6 +108,11 @@ class Lexicon {
   /// Adds one complement cue line: "claim that", "declined to", "urged objto",
   /// "seemed raising", "called for np" (complement_cues.txt).
   void add_cue_line(std::string_view line);
+  /// Why add_cue_line would ignore `line` (no tag, an unknown tag, an "np"
+  /// cue of one word), or "" when it is a valid cue line.
+  [[nodiscard]] static std::string cue_line_problem(std::string_view line);
+  /// The tags a complement cue line may carry, for messages.
+  static constexpr std::string_view kCueTags = "that, to, objto, raising, wh, be";
 
  private:
   Lexicon();
