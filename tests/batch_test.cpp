@@ -230,3 +230,26 @@ TEST_CASE("a file the run writes that is also an input is refused before anythin
   CHECK(dir.read("out.jsonl.journal") == text);
   CHECK_FALSE(fs::exists(dir.path() + "/out.jsonl"));
 }
+
+TEST_CASE("a run's own output files inside an input directory are not read as input", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  dir.write("corp/a.jsonl", corpus(10, {{2, "CRASH-THROW"}}));
+  const auto run = docpipe_cmd(fmt::format("run {0} {1}/corp -o {1}/corp/out.jsonl --stats {1}/corp/stats.json", p,
+                                           dir.path()));
+  for (int i = 0; i < 2; ++i) {
+    INFO("run " << i);
+    const auto r = run_command(run);
+    CHECK(r.exit_code == 1);  // the marked document, nothing else
+    CHECK(run_command(count_lines_cmd(dir.path() + "/corp/out.jsonl")).out == "9\n");
+    CHECK(run_command(count_lines_cmd(dir.path() + "/corp/out.jsonl.errors.jsonl")).out == "1\n");
+  }
+  // Nor the part files, errors and journal of a --split directory inside it.
+  dir.write("corp2/a.jsonl", corpus(10, {{2, "CRASH-THROW"}}));
+  const auto split = docpipe_cmd(fmt::format("run {0} {1}/corp2 --glob '*.jsonl' --split 4 -o {1}/corp2/parts", p,
+                                             dir.path()));
+  REQUIRE(run_command(split).exit_code == 1);
+  const auto r = run_command(split);
+  CHECK(r.exit_code == 1);
+  CHECK(run_command(fmt::format("cat {}/corp2/parts/part-*.jsonl | wc -l", dir.path())).out == "9\n");
+}

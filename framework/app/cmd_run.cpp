@@ -130,7 +130,6 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
     const auto stages = resolve_pipeline(spec, globals.registry());
 
     RunOptions options;
-    options.inputs = expand_inputs(args->inputs, args->glob);
     options.output = args->output;
     options.split = args->split;
     options.errors = args->errors;
@@ -154,6 +153,10 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
         options.manifest = manifest_path(options.output);
       }
     }
+    // A run's own outputs inside an input directory are not its input: a second run would read them.
+    std::vector<std::string> own = run_outputs(options);
+    if (args->mpi && options.output != "-") own = {options.output, options.stats};  // the directory of part files
+    options.inputs = expand_inputs(args->inputs, args->glob, own);
     if (args->mpi) {
       if (options.output == "-" || options.split > 0 || !options.errors.empty()) {
         throw ConfigError("--mpi writes part files into a directory: give -o DIRECTORY, without --split or --errors");

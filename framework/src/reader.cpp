@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
+#include <set>
 
 namespace docpipe {
 namespace fs = std::filesystem;
@@ -32,17 +33,37 @@ bool is_jsonl_path(const std::string& path) {
   return ext == ".jsonl" || ext == ".ndjson" || ext == ".json";
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, const std::string& glob) {
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, const std::string& glob,
+                                       const std::vector<std::string>& exclude) {
+  std::vector<fs::path> excluded;  // canonical
+  for (const auto& e : exclude) {
+    if (e.empty() || e == "-") continue;
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(e, ec);
+    if (!ec) excluded.push_back(std::move(canonical));
+  }
   std::vector<std::string> files;
   for (const auto& input : inputs) {
     std::error_code ec;
     if (input == "-") {
       files.push_back(input);
     } else if (fs::is_directory(input, ec)) {
+      // The excluded paths inside this directory, spelled as the iterator
+      // spells its entries, so that no entry needs a canonical path.
+      std::set<fs::path> skip;
+      const auto base = fs::canonical(input, ec);
+      for (const auto& e : excluded) {
+        const auto rel = e.lexically_relative(base);
+        if (!ec && !rel.empty() && *rel.begin() != "..") skip.insert(fs::path(input) / rel);
+      }
       std::vector<std::string> found;
       for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
            it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) break;
+        if (!skip.empty() && skip.count(it->path()) != 0) {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
         if (!it->is_regular_file(ec)) continue;
         const std::string name = it->path().filename().string();
         if (glob.empty() || fnmatch(glob.c_str(), name.c_str(), 0) == 0) found.push_back(it->path().string());

@@ -46,8 +46,11 @@ struct InputRecord {
 
 /// The files the inputs name, in order: a directory becomes its regular
 /// files whose name matches `glob` (fnmatch, e.g. "*.jsonl"), recursively,
-/// sorted by path. Throws ConfigError for an input that does not exist.
-[[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, const std::string& glob);
+/// sorted by path, leaving out the files and directories in `exclude` (a
+/// run's own outputs, which a second run would otherwise read). Throws
+/// ConfigError for an input that does not exist.
+[[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, const std::string& glob,
+                                                     const std::vector<std::string>& exclude = {});
 
 struct ReaderOptions {
   /// Documents (JSONL lines, text files) larger than this are refused with
