@@ -106,6 +106,18 @@ TEST_CASE("a run over its own output gives the same output", "[cli]") {
   CHECK(second.out == first.out);
 }
 
+TEST_CASE("a pipeline with no stages is valid and passes documents through", "[cli]") {
+  TempDir dir;
+  const auto pipeline = dir.write("p.yaml", "pipeline: copy\nstages: []\n");
+  auto r = run_command(docpipe_cmd("validate " + pipeline));
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("ok (0 stages"));
+  const std::string in = "{\"id\":\"a\",\"text\":\"Moscow.\",\"keywords\":[{\"begin\":0,\"end\":6,\"word\":\"moscow\"}]}\n";
+  r = run_command(docpipe_cmd("run " + pipeline + " -"), in);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == in);
+}
+
 TEST_CASE("bad input lines are reported with file and line, and the run goes on", "[cli]") {
   TempDir dir;
   const auto pipeline = dir.write("p.yaml", kGoodPipeline);
