@@ -253,3 +253,45 @@ TEST_CASE("a run's own output files inside an input directory are not read as in
   CHECK(r.exit_code == 1);
   CHECK(run_command(fmt::format("cat {}/corp2/parts/part-*.jsonl | wc -l", dir.path())).out == "9\n");
 }
+
+TEST_CASE("resuming refuses the journal of a run with another pipeline or inputs or output options", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const auto other_p = dir.write("other.yaml", pipeline_yaml(1));
+  const auto in = dir.write("in.jsonl", corpus(20, {{5, "CRASH-THROW"}}));
+  const auto other_in = dir.write("other.jsonl", corpus(30));
+  const auto out = dir.path() + "/out.jsonl";
+  // --on-error stop leaves an unfinished run, as a kill would.
+  REQUIRE(run_command(docpipe_cmd(fmt::format("run {} {} -o {} --on-error stop", p, in, out))).exit_code == 1);
+  const std::string journal = dir.read("out.jsonl.journal");
+  for (const auto& [args, names] : std::vector<std::pair<std::string, std::string>>{
+           {fmt::format("{} {}", other_p, in), "pipeline"},
+           {fmt::format("{} {}", p, other_in), "inputs"},
+           {fmt::format("{} {} {}", p, in, in), "inputs"},
+           {fmt::format("{} {} --layers keywords", p, in), "--layers"},
+           {fmt::format("{} {} --no-text", p, in), "--no-text"}}) {
+    INFO(args);
+    const auto r = run_command(docpipe_cmd(fmt::format("run {} -o {} --resume", args, out)));
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--resume") && Catch::Contains(names));
+    CHECK(run_command(count_lines_cmd(out)).out == "5\n");
+  }
+  // The same file with other content is another pipeline.
+  dir.write("p2.yaml", pipeline_yaml());
+  REQUIRE(run_command(docpipe_cmd(fmt::format("run {0}/p2.yaml {1} -o {0}/b.jsonl --on-error stop", dir.path(), in)))
+              .exit_code == 1);
+  dir.write("p2.yaml", pipeline_yaml(1));
+  CHECK(run_command(docpipe_cmd(fmt::format("run {0}/p2.yaml {1} -o {0}/b.jsonl --resume", dir.path(), in)))
+            .exit_code == 2);
+  // The same arguments go on; so does a journal of an older docpipe, without the run's line.
+  auto r = run_command(docpipe_cmd(fmt::format("run {} {} -o {} --resume", p, in, out)));
+  CHECK(r.exit_code == 1);  // doc-5 failed in the first part
+  CHECK(run_command(count_lines_cmd(out)).out == "19\n");
+  REQUIRE(run_command(docpipe_cmd(fmt::format("run {} {} -o {} --on-error stop", p, in, out))).exit_code == 1);
+  const std::string with_run = dir.read("out.jsonl.journal");
+  dir.write("out.jsonl.journal", with_run.substr(with_run.find('\n') + 1));
+  r = run_command(docpipe_cmd(fmt::format("run {} {} -o {} --resume", p, in, out)));
+  CHECK(r.exit_code == 1);
+  CHECK(run_command(count_lines_cmd(out)).out == "19\n");
+  CHECK(journal.rfind("run ", 0) == 0);
+}

@@ -15,7 +15,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 namespace docpipe::app {
@@ -57,6 +59,36 @@ WriteOptions write_options(const RunArgs& args) {
   write.include_text = !args.no_text;
   if (!args.layers.empty()) write.layers = parse_layers(args.layers);
   return write;
+}
+
+// FNV-1a: a stable hash (std::hash may change between builds), for the journal.
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+// What determines the output, for the journal (RunOptions::fingerprint):
+// the keys are what the user would change, the values hashes or numbers.
+std::string run_fingerprint(const RunArgs& args, const RunOptions& options) {
+  std::ifstream in(args.pipeline, std::ios::binary);
+  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::error_code ec;
+  std::string inputs;
+  for (const auto& f : options.inputs) {
+    inputs += f == "-" ? f : std::filesystem::weakly_canonical(f, ec).string();
+    inputs += '\n';
+  }
+  std::string layers = "*";
+  if (options.write.layers) {
+    layers.clear();
+    for (const auto& l : *options.write.layers) layers += l + ",";
+  }
+  return fmt::format("pipeline={:016x} pipeline-content={:016x} inputs={}:{:016x} --layers={:016x} --no-text={} "
+                     "--split={} --shard={}/{}",
+                     fnv1a(std::filesystem::weakly_canonical(args.pipeline, ec).string()), fnv1a(content),
+                     options.inputs.size(), fnv1a(inputs), fnv1a(layers), args.no_text ? 1 : 0, options.split,
+                     options.reader.shard_index, options.reader.shard_count);
 }
 
 void print_summary(const RunStats& stats) {
@@ -169,6 +201,7 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
       }
     }
     if (!args->mpi) check_run_outputs(options);
+    options.fingerprint = run_fingerprint(*args, options);
     if (options.write.layers) {
       for (const auto& layer : *options.write.layers) {
         const bool provided = std::any_of(stages.begin(), stages.end(), [&](const ResolvedStage& s) {

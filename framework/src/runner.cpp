@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -22,7 +23,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <set>
 #include <sstream>
 #include <utility>
 
@@ -118,16 +118,32 @@ std::string checkpoint_line(const Checkpoint& c) {
       c.documents, c.failed);
 }
 
-// The last complete line of a journal; a line cut by a kill has no '\n'.
-std::optional<Checkpoint> read_journal(const std::string& path) {
+// A journal: "run FINGERPRINT" first (not in journals of docpipe before
+// 2026-11), then one checkpoint line per flush.
+struct Journal {
+  std::optional<std::string> run;  // the fingerprint of the run that wrote it
+  Checkpoint at;
+};
+
+// The run line and the last complete checkpoint line of a journal; a line
+// cut by a kill has no '\n'.
+std::optional<Journal> read_journal(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const auto last_nl = content.rfind('\n');
   if (last_nl == std::string::npos) return std::nullopt;
+  Journal journal;
+  std::size_t first_checkpoint = 0;
+  if (content.starts_with("run ")) {
+    const auto nl = content.find('\n');
+    journal.run = content.substr(4, nl - 4);
+    first_checkpoint = nl + 1;
+  }
+  if (last_nl + 1 == first_checkpoint) return journal;  // killed before the first checkpoint: nothing done
   const auto start = content.rfind('\n', last_nl - 1);
   std::istringstream line(content.substr(start == std::string::npos ? 0 : start + 1, last_nl - (start + 1)));
-  Checkpoint c;
+  Checkpoint& c = journal.at;
   std::string word;
   line >> word;
   if (word != "at" && word != "done") throw ConfigError(fmt::format("--resume: {} is not a docpipe journal", path));
@@ -146,7 +162,33 @@ std::optional<Checkpoint> read_journal(const std::string& path) {
     else if (key == "documents") c.documents = value;
     else if (key == "failed") c.failed = value;
   }
-  return c;
+  return journal;
+}
+
+// The keys whose values differ between two fingerprints, in `now`'s order.
+std::vector<std::string> differing_keys(const std::string& then, const std::string& now) {
+  const auto words = [](const std::string& fingerprint) {
+    std::vector<std::pair<std::string, std::string>> kv;
+    std::istringstream in(fingerprint);
+    for (std::string word; in >> word;) {
+      const auto eq = word.find('=');
+      kv.emplace_back(word.substr(0, eq), eq == std::string::npos ? "" : word.substr(eq + 1));
+    }
+    return kv;
+  };
+  const auto old_words = words(then);
+  const auto new_words = words(now);
+  const auto has_key = [](const auto& kv, const std::string& key) {
+    return std::any_of(kv.begin(), kv.end(), [&](const auto& w) { return w.first == key; });
+  };
+  std::vector<std::string> keys;
+  for (const auto& word : new_words) {
+    if (std::find(old_words.begin(), old_words.end(), word) == old_words.end()) keys.push_back(word.first);
+  }
+  for (const auto& word : old_words) {
+    if (!has_key(new_words, word.first)) keys.push_back(word.first);
+  }
+  return keys;
 }
 
 std::string part_path(const std::string& dir, std::uint64_t part) {
@@ -202,10 +244,13 @@ class Sink {
     }
     if (!options.manifest.empty()) manifest_.open(options.manifest, resuming, start.manifest_bytes);
     if (!journal_path_.empty()) {
-      journal_ = std::fopen(journal_path_.c_str(), resuming ? "ab" : "wb");
+      std::error_code ec;
+      const bool fresh = !resuming || fs::file_size(journal_path_, ec) == 0 || ec;
+      journal_ = std::fopen(journal_path_.c_str(), fresh ? "wb" : "ab");
       if (journal_ == nullptr) {
         throw ConfigError(fmt::format("cannot write journal {}: {}", journal_path_, std::strerror(errno)));
       }
+      if (fresh && !options.fingerprint.empty()) append_journal("run " + options.fingerprint + "\n");
     }
   }
   ~Sink() {
@@ -246,12 +291,7 @@ class Sink {
     at_.errors_bytes = errors_.bytes();
     at_.manifest_bytes = manifest_.bytes();
     at_.done = done;
-    if (journal_ == nullptr) return;
-    const std::string line = checkpoint_line(at_);
-    // One write() of a short line: a kill leaves it whole or without '\n'.
-    if (::write(fileno(journal_), line.data(), line.size()) != static_cast<ssize_t>(line.size())) {
-      throw DocumentError(fmt::format("writing journal {} failed: {}", journal_path_, std::strerror(errno)));
-    }
+    if (journal_ != nullptr) append_journal(checkpoint_line(at_));
   }
 
   void close() {
@@ -264,6 +304,12 @@ class Sink {
   [[nodiscard]] std::string errors_path() const { return errors_.is_open() || at_.failed > 0 ? errors_path_ : ""; }
 
  private:
+  // One write() of a short line: a kill leaves it whole or without '\n'.
+  void append_journal(const std::string& line) {
+    if (::write(fileno(journal_), line.data(), line.size()) != static_cast<ssize_t>(line.size())) {
+      throw DocumentError(fmt::format("writing journal {} failed: {}", journal_path_, std::strerror(errno)));
+    }
+  }
   void remove_parts_from(std::uint64_t first) {
     for (std::uint64_t p = first;; ++p) {
       std::error_code ec;
@@ -327,12 +373,25 @@ Checkpoint starting_point(const RunOptions& options) {
   if (!options.resume) return {};
   if (is_stream(options.output)) throw ConfigError("--resume needs an output file or directory, not stdout or a device");
   const std::string journal = journal_path(options);
-  auto c = read_journal(journal);
-  if (!c) {
+  const auto j = read_journal(journal);
+  if (!j) {
     spdlog::info("--resume: no journal at {}; starting from the beginning", journal);
     return {};
   }
-  return *c;
+  if (!j->run) {
+    if (!options.fingerprint.empty()) {
+      spdlog::warn("--resume: {} does not record the run's arguments (an older docpipe wrote it); they are not checked",
+                   journal);
+    }
+  } else if (*j->run != options.fingerprint) {
+    std::string keys;
+    for (const auto& key : differing_keys(*j->run, options.fingerprint)) keys += (keys.empty() ? "" : ", ") + key;
+    throw ConfigError(fmt::format(
+        "--resume: {} is the journal of a run with other arguments (differing: {}); resume with the same pipeline, "
+        "inputs and output options, or run without --resume to start afresh",
+        journal, keys));
+  }
+  return j->at;
 }
 
 }  // namespace

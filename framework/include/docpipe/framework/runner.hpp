@@ -53,6 +53,11 @@ struct RunOptions {
   bool stop_on_error = false;        ///< stop at the first failed document
   std::size_t max_errors = 0;        ///< >0: stop when more documents than this failed
   bool resume = false;               ///< continue a killed run from its journal
+  /// "" or what determines the output, as space-separated key=value words
+  /// (no spaces in either): written at the head of the journal when a run
+  /// starts; --resume refuses a journal whose run had other values, naming
+  /// the keys that differ.
+  std::string fingerprint;
   std::chrono::duration<double> progress_interval{10.0};  ///< log progress this often (non-terminal)
 };
 
