@@ -295,3 +295,24 @@ TEST_CASE("resuming refuses the journal of a run with another pipeline or inputs
   CHECK(run_command(count_lines_cmd(out)).out == "19\n");
   CHECK(journal.rfind("run ", 0) == 0);
 }
+
+TEST_CASE("a --stats file that cannot be written is refused before reading and a failed write is reported", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const auto in = dir.write("in.jsonl", corpus(10));
+  auto r = run_command(docpipe_cmd(fmt::format("run {} {} -o {}/out.jsonl --stats /nonexistent/s.json", p, in,
+                                               dir.path())));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("/nonexistent/s.json"));
+  CHECK_FALSE(fs::exists(dir.path() + "/out.jsonl"));
+  // A --stats file that exists is left as it is until the run ends.
+  dir.write("old.json", "old");
+  REQUIRE(run_command(docpipe_cmd(fmt::format("run {0} {1} -o {2}/a.jsonl --stats {2}/old.json", p, in, dir.path())))
+              .exit_code == 0);
+  CHECK_THAT(dir.read("old.json"), Catch::Contains("\"documents\":10"));
+  if (fs::exists("/dev/full")) {  // opens, but every write fails (ENOSPC)
+    r = run_command(docpipe_cmd(fmt::format("run {} {} -o {}/b.jsonl --stats /dev/full", p, in, dir.path())));
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.err, Catch::Contains("/dev/full"));
+  }
+}

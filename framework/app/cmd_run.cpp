@@ -201,6 +201,7 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
       }
     }
     if (!args->mpi) check_run_outputs(options);
+    if (!options.stats.empty()) check_writable(options.stats, "--stats file");
     options.fingerprint = run_fingerprint(*args, options);
     if (options.write.layers) {
       for (const auto& layer : *options.write.layers) {
@@ -254,7 +255,10 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
     }
     print_summary(stats);
     if (!options.stats.empty()) {
-      std::ofstream(options.stats, std::ios::binary) << stats_json(stats);
+      std::ofstream out(options.stats, std::ios::binary);
+      out << stats_json(stats);
+      out.close();
+      if (!out) throw DocumentError(fmt::format("writing the --stats file {} failed", options.stats));
     }
     if (stats.failed > 0 || stats.stopped) globals.exit_code = kSomeDocumentsFailed;
   });

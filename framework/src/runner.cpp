@@ -12,6 +12,7 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -395,6 +396,15 @@ Checkpoint starting_point(const RunOptions& options) {
 }
 
 }  // namespace
+
+void check_writable(const std::string& path, std::string_view what) {
+  std::error_code ec;
+  const bool existed = fs::exists(path, ec);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) throw ConfigError(fmt::format("cannot write {} {}: {}", what, path, std::strerror(errno)));
+  ::close(fd);
+  if (!existed) fs::remove(path, ec);
+}
 
 std::vector<std::string> run_outputs(const RunOptions& options) {
   std::vector<std::string> files;

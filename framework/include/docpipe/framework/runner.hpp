@@ -102,6 +102,11 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
 /// does not call it: `docpipe run` does, before starting.
 void check_run_outputs(const RunOptions& options);
 
+/// Throws ConfigError naming `what` and `path` when `path` cannot be opened
+/// for writing; a file it creates to find out is removed again, an existing
+/// one is left as it is.
+void check_writable(const std::string& path, std::string_view what);
+
 /// A processor that runs `pipeline` in this process and writes with `write`.
 [[nodiscard]] DocumentProcessor in_process(const Pipeline& pipeline, const WriteOptions& write);
 
