@@ -193,6 +193,17 @@ TEST_CASE("the same plugin directory given twice is scanned once", "[cli]") {
   CHECK_THAT(r.err, Catch::Contains("two plugins are called 'keywords'"));
 }
 
+TEST_CASE("global options may follow the command", "[cli]") {
+  TempDir dir;
+  const auto pipeline = dir.write("p.yaml", kGoodPipeline);
+  const auto r = run_command(std::string("'") + DOCPIPE_BINARY + "' run " + pipeline + " - --no-text -q --plugin-path '" +
+                                 DOCPIPE_TEST_PLUGIN_ROOT + "/good'",
+                             "{\"id\":1,\"text\":\"Moscow\"}\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "{\"id\":\"1\",\"keywords\":[{\"begin\":0,\"end\":6,\"word\":\"moscow\"}]}\n");
+  CHECK(r.err.empty());
+}
+
 TEST_CASE("usage errors exit with 2", "[cli]") {
   CHECK(run_command(docpipe_cmd("run")).exit_code == 2);
   CHECK(run_command(docpipe_cmd("frobnicate")).exit_code == 2);

@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   app.add_flag_callback("-v,--verbose", [] { spdlog::set_level(spdlog::level::debug); }, "Log more");
   app.add_flag_callback("-q,--quiet", [] { spdlog::set_level(spdlog::level::err); }, "Log errors only");
 
+  // Global options may also follow the command (`docpipe run P IN -q`).
+  app.fallthrough();
   add_run_command(app, globals);
   add_merge_command(app, globals);
   add_eval_command(app, globals);
