@@ -316,3 +316,14 @@ TEST_CASE("a --stats file that cannot be written is refused before reading and a
     CHECK_THAT(r.err, Catch::Contains("/dev/full"));
   }
 }
+
+TEST_CASE("an --errors file that cannot be written is refused before any document is read", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const auto in = dir.write("in.jsonl", corpus(200, {{150, "CRASH-THROW"}}));
+  const auto r = run_command(docpipe_cmd(fmt::format("run {} {} -o {}/out.jsonl --errors /nonexistent/e.jsonl", p, in,
+                                                     dir.path())));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("/nonexistent/e.jsonl"));
+  CHECK(dir.read("out.jsonl").empty());
+}

@@ -424,6 +424,9 @@ void check_run_outputs(const RunOptions& options) {
     if (options.split > 0 && f == options.output) continue;  // the directory: its part files are checked below
     if (const auto id = file_id(f)) existing.emplace_back(*id, f);
   }
+  // Found at the first failed document otherwise, perhaps hours into the run.
+  // (The default errors file is beside the output, which is opened first.)
+  if (!options.errors.empty()) check_writable(options.errors, "errors file");
   const auto split_dir = options.split > 0 ? file_id(options.output) : std::nullopt;
   const auto refuse = [](const std::string& input, const std::string& written) {
     throw ConfigError(fmt::format("the input {} is also a file this run writes ({}): give another output", input,

@@ -98,7 +98,8 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
 /// Checks, before anything is read or written, that the run will not write
 /// over its own inputs: no file of run_outputs() is one of options.inputs
 /// (the same file by any path, a link included), and no input is a part file
-/// of the --split directory. Throws ConfigError naming both. run_documents
+/// of the --split directory; and that an --errors file can be written.
+/// Throws ConfigError naming the files. run_documents
 /// does not call it: `docpipe run` does, before starting.
 void check_run_outputs(const RunOptions& options);
 
