@@ -327,3 +327,18 @@ TEST_CASE("an --errors file that cannot be written is refused before any documen
   CHECK_THAT(r.err, Catch::Contains("/nonexistent/e.jsonl"));
   CHECK(dir.read("out.jsonl").empty());
 }
+
+TEST_CASE("split output into an existing file is a configuration error", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const auto in = dir.write("in.jsonl", corpus(30));
+  dir.write("existing", "keep me");
+  for (const std::string& out : {dir.path() + "/existing", dir.path() + "/existing/sub"}) {
+    INFO(out);
+    const auto r = run_command(docpipe_cmd(fmt::format("run {} {} --split 10 -o {}", p, in, out)));
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--split") && Catch::Contains("existing") &&
+                          !Catch::Contains("filesystem error"));
+  }
+  CHECK(dir.read("existing") == "keep me");
+}

@@ -228,7 +228,12 @@ class Sink {
   Sink(const RunOptions& options, const Checkpoint& start) : options_(options), at_(start) {
     const bool resuming = options.resume;
     if (options.split > 0) {
-      fs::create_directories(options.output);
+      std::error_code ec;
+      fs::create_directories(options.output, ec);
+      if (ec) {
+        throw ConfigError(
+            fmt::format("--split: cannot create the output directory {}: {}", options.output, ec.message()));
+      }
       if (!resuming) remove_parts_from(0);
       else remove_parts_from(start.part + 1);
       out_.open(part_path(options.output, start.part), resuming, start.output_bytes);
@@ -423,6 +428,10 @@ void check_run_outputs(const RunOptions& options) {
   for (const auto& f : run_outputs(options)) {
     if (options.split > 0 && f == options.output) continue;  // the directory: its part files are checked below
     if (const auto id = file_id(f)) existing.emplace_back(*id, f);
+  }
+  std::error_code ec;
+  if (options.split > 0 && fs::exists(options.output, ec) && !fs::is_directory(options.output, ec)) {
+    throw ConfigError(fmt::format("--split writes part files into a directory, but {} is a file", options.output));
   }
   // Found at the first failed document otherwise, perhaps hours into the run.
   // (The default errors file is beside the output, which is opened first.)
