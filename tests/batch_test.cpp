@@ -9,6 +9,8 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -341,4 +343,30 @@ TEST_CASE("split output into an existing file is a configuration error", "[batch
                           !Catch::Contains("filesystem error"));
   }
   CHECK(dir.read("existing") == "keep me");
+}
+
+TEST_CASE("an unreadable directory inside an input directory is an error, not skipped", "[batch]") {
+  TempDir dir;
+  // Root reads any directory: run docpipe as nobody then.
+  std::string as_user;
+  if (geteuid() == 0) {
+    if (run_command("command -v setpriv").exit_code != 0) {
+      WARN("SKIPPED: running as root without setpriv");
+      return;
+    }
+    as_user = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  dir.write("corp/a.jsonl", corpus(10));
+  dir.write("corp/locked/b.jsonl", corpus(10));
+  fs::create_directories(dir.path() + "/out");
+  fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                  fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(dir.path() + "/out", fs::perms::all);
+  fs::permissions(dir.path() + "/corp/locked", fs::perms::none);
+  const auto r = run_command(as_user + docpipe_cmd(fmt::format("run {0} {1}/corp -o {1}/out/o.jsonl", p, dir.path())));
+  fs::permissions(dir.path() + "/corp/locked", fs::perms::owner_all);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("corp/locked"));
+  CHECK_FALSE(fs::exists(dir.path() + "/out/o.jsonl"));
 }

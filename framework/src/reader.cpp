@@ -57,18 +57,28 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
         if (!ec && !rel.empty() && *rel.begin() != "..") skip.insert(fs::path(input) / rel);
       }
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
-           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      // An unreadable directory is an error, not skipped: its documents would
+      // be missing from the output without a word. The last directory
+      // entered is the one that could not be opened.
+      fs::path last_dir = input;
+      for (auto it = fs::recursive_directory_iterator(input, ec); it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
         if (ec) break;
         if (!skip.empty() && skip.count(it->path()) != 0) {
           if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_directory(ec)) {
+          last_dir = it->path();
           continue;
         }
         if (!it->is_regular_file(ec)) continue;
         const std::string name = it->path().filename().string();
         if (glob.empty() || fnmatch(glob.c_str(), name.c_str(), 0) == 0) found.push_back(it->path().string());
       }
-      if (ec) throw ConfigError(fmt::format("{}: cannot list directory: {}", input, ec.message()));
+      if (ec) {
+        throw ConfigError(fmt::format("{}: cannot list directory {}: {}", input, last_dir.string(), ec.message()));
+      }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::exists(input, ec)) {

@@ -48,7 +48,8 @@ struct InputRecord {
 /// files whose name matches `glob` (fnmatch, e.g. "*.jsonl"), recursively,
 /// sorted by path, leaving out the files and directories in `exclude` (a
 /// run's own outputs, which a second run would otherwise read). Throws
-/// ConfigError for an input that does not exist.
+/// ConfigError for an input that does not exist or a directory (also one
+/// inside an input) that cannot be listed.
 [[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, const std::string& glob,
                                                      const std::vector<std::string>& exclude = {});
 
