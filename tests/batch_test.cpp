@@ -17,6 +17,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 using docpipe::testing::run_command;
 using docpipe::testing::TempDir;
@@ -369,4 +370,19 @@ TEST_CASE("an unreadable directory inside an input directory is an error, not sk
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("corp/locked"));
   CHECK_FALSE(fs::exists(dir.path() + "/out/o.jsonl"));
+}
+
+TEST_CASE("with --isolate a stage that cannot be created is a configuration error before any document", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", "stages:\n  - plugin: keywords\n    with:\n      words: []\n");
+  const auto in = dir.write("in.jsonl", corpus(20));
+  for (const std::string_view isolate : {"", " --isolate -j 2"}) {
+    INFO(isolate);
+    const auto out = fmt::format("{}/out{}.jsonl", dir.path(), isolate.size());
+    const auto r = run_command(docpipe_cmd(fmt::format("run {} {} -o {}{}", p, in, out, isolate)));
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("give at least one word") && !Catch::Contains("worker"));
+    CHECK_FALSE(fs::exists(out));
+    CHECK_FALSE(fs::exists(out + ".errors.jsonl"));
+  }
 }

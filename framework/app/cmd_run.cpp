@@ -220,6 +220,11 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
     std::unique_ptr<Pipeline> pipeline;
     DocumentProcessor process;
     if (args->isolate) {
+      // Created once here so that an error creating a stage (an option naming
+      // a missing file) ends the run before any document, as without
+      // --isolate, instead of failing each document in a new worker. Not
+      // kept: the workers hold the resources.
+      { const Pipeline check(stages, spec); }
       WorkerPoolOptions pool;
       pool.program = boost::dll::program_location().string();
       for (const auto& dir : globals.registry().dirs()) {
