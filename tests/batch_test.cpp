@@ -217,8 +217,8 @@ TEST_CASE("a file the run writes that is also an input is refused before anythin
   }
   // Through a symbolic link and from another directory: the same file.
   fs::create_symlink(in, dir.path() + "/link.jsonl");
-  auto r = run_command(fmt::format("cd '{}' && {}", dir.path(),
-                                   docpipe_cmd(fmt::format("run {} link.jsonl -o x.jsonl", p))));
+  auto r = run_command(
+      fmt::format("cd '{}' && {}", dir.path(), docpipe_cmd(fmt::format("run {} link.jsonl -o x.jsonl", p))));
   CHECK(r.exit_code == 2);
   for (const std::string& side : {"--errors " + in, "--stats " + in}) {
     INFO(side);
@@ -238,8 +238,8 @@ TEST_CASE("a run's own output files inside an input directory are not read as in
   TempDir dir;
   const auto p = dir.write("p.yaml", pipeline_yaml());
   dir.write("corp/a.jsonl", corpus(10, {{2, "CRASH-THROW"}}));
-  const auto run = docpipe_cmd(fmt::format("run {0} {1}/corp -o {1}/corp/out.jsonl --stats {1}/corp/stats.json", p,
-                                           dir.path()));
+  const auto run =
+      docpipe_cmd(fmt::format("run {0} {1}/corp -o {1}/corp/out.jsonl --stats {1}/corp/stats.json", p, dir.path()));
   for (int i = 0; i < 2; ++i) {
     INFO("run " << i);
     const auto r = run_command(run);
@@ -249,8 +249,8 @@ TEST_CASE("a run's own output files inside an input directory are not read as in
   }
   // Nor the part files, errors and journal of a --split directory inside it.
   dir.write("corp2/a.jsonl", corpus(10, {{2, "CRASH-THROW"}}));
-  const auto split = docpipe_cmd(fmt::format("run {0} {1}/corp2 --glob '*.jsonl' --split 4 -o {1}/corp2/parts", p,
-                                             dir.path()));
+  const auto split =
+      docpipe_cmd(fmt::format("run {0} {1}/corp2 --glob '*.jsonl' --split 4 -o {1}/corp2/parts", p, dir.path()));
   REQUIRE(run_command(split).exit_code == 1);
   const auto r = run_command(split);
   CHECK(r.exit_code == 1);
@@ -267,12 +267,12 @@ TEST_CASE("resuming refuses the journal of a run with another pipeline or inputs
   // --on-error stop leaves an unfinished run, as a kill would.
   REQUIRE(run_command(docpipe_cmd(fmt::format("run {} {} -o {} --on-error stop", p, in, out))).exit_code == 1);
   const std::string journal = dir.read("out.jsonl.journal");
-  for (const auto& [args, names] : std::vector<std::pair<std::string, std::string>>{
-           {fmt::format("{} {}", other_p, in), "pipeline"},
-           {fmt::format("{} {}", p, other_in), "inputs"},
-           {fmt::format("{} {} {}", p, in, in), "inputs"},
-           {fmt::format("{} {} --layers keywords", p, in), "--layers"},
-           {fmt::format("{} {} --no-text", p, in), "--no-text"}}) {
+  for (const auto& [args, names] :
+       std::vector<std::pair<std::string, std::string>>{{fmt::format("{} {}", other_p, in), "pipeline"},
+                                                        {fmt::format("{} {}", p, other_in), "inputs"},
+                                                        {fmt::format("{} {} {}", p, in, in), "inputs"},
+                                                        {fmt::format("{} {} --layers keywords", p, in), "--layers"},
+                                                        {fmt::format("{} {} --no-text", p, in), "--no-text"}}) {
     INFO(args);
     const auto r = run_command(docpipe_cmd(fmt::format("run {} -o {} --resume", args, out)));
     CHECK(r.exit_code == 2);
@@ -284,8 +284,9 @@ TEST_CASE("resuming refuses the journal of a run with another pipeline or inputs
   REQUIRE(run_command(docpipe_cmd(fmt::format("run {0}/p2.yaml {1} -o {0}/b.jsonl --on-error stop", dir.path(), in)))
               .exit_code == 1);
   dir.write("p2.yaml", pipeline_yaml(1));
-  CHECK(run_command(docpipe_cmd(fmt::format("run {0}/p2.yaml {1} -o {0}/b.jsonl --resume", dir.path(), in)))
-            .exit_code == 2);
+  CHECK(
+      run_command(docpipe_cmd(fmt::format("run {0}/p2.yaml {1} -o {0}/b.jsonl --resume", dir.path(), in))).exit_code ==
+      2);
   // The same arguments go on; so does a journal of an older docpipe, without the run's line.
   auto r = run_command(docpipe_cmd(fmt::format("run {} {} -o {} --resume", p, in, out)));
   CHECK(r.exit_code == 1);  // doc-5 failed in the first part
@@ -303,8 +304,8 @@ TEST_CASE("a --stats file that cannot be written is refused before reading and a
   TempDir dir;
   const auto p = dir.write("p.yaml", pipeline_yaml());
   const auto in = dir.write("in.jsonl", corpus(10));
-  auto r = run_command(docpipe_cmd(fmt::format("run {} {} -o {}/out.jsonl --stats /nonexistent/s.json", p, in,
-                                               dir.path())));
+  auto r =
+      run_command(docpipe_cmd(fmt::format("run {} {} -o {}/out.jsonl --stats /nonexistent/s.json", p, in, dir.path())));
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("/nonexistent/s.json"));
   CHECK_FALSE(fs::exists(dir.path() + "/out.jsonl"));
@@ -324,8 +325,8 @@ TEST_CASE("an --errors file that cannot be written is refused before any documen
   TempDir dir;
   const auto p = dir.write("p.yaml", pipeline_yaml());
   const auto in = dir.write("in.jsonl", corpus(200, {{150, "CRASH-THROW"}}));
-  const auto r = run_command(docpipe_cmd(fmt::format("run {} {} -o {}/out.jsonl --errors /nonexistent/e.jsonl", p, in,
-                                                     dir.path())));
+  const auto r = run_command(
+      docpipe_cmd(fmt::format("run {} {} -o {}/out.jsonl --errors /nonexistent/e.jsonl", p, in, dir.path())));
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("/nonexistent/e.jsonl"));
   CHECK(dir.read("out.jsonl").empty());
@@ -340,8 +341,8 @@ TEST_CASE("split output into an existing file is a configuration error", "[batch
     INFO(out);
     const auto r = run_command(docpipe_cmd(fmt::format("run {} {} --split 10 -o {}", p, in, out)));
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.err, Catch::Contains("--split") && Catch::Contains("existing") &&
-                          !Catch::Contains("filesystem error"));
+    CHECK_THAT(r.err,
+               Catch::Contains("--split") && Catch::Contains("existing") && !Catch::Contains("filesystem error"));
   }
   CHECK(dir.read("existing") == "keep me");
 }

@@ -84,11 +84,12 @@ std::string run_fingerprint(const RunArgs& args, const RunOptions& options) {
     layers.clear();
     for (const auto& l : *options.write.layers) layers += l + ",";
   }
-  return fmt::format("pipeline={:016x} pipeline-content={:016x} inputs={}:{:016x} --layers={:016x} --no-text={} "
-                     "--split={} --shard={}/{}",
-                     fnv1a(std::filesystem::weakly_canonical(args.pipeline, ec).string()), fnv1a(content),
-                     options.inputs.size(), fnv1a(inputs), fnv1a(layers), args.no_text ? 1 : 0, options.split,
-                     options.reader.shard_index, options.reader.shard_count);
+  return fmt::format(
+      "pipeline={:016x} pipeline-content={:016x} inputs={}:{:016x} --layers={:016x} --no-text={} "
+      "--split={} --shard={}/{}",
+      fnv1a(std::filesystem::weakly_canonical(args.pipeline, ec).string()), fnv1a(content), options.inputs.size(),
+      fnv1a(inputs), fnv1a(layers), args.no_text ? 1 : 0, options.split, options.reader.shard_index,
+      options.reader.shard_count);
 }
 
 void print_summary(const RunStats& stats) {

@@ -389,7 +389,7 @@ Checkpoint starting_point(const RunOptions& options) {
       spdlog::warn("--resume: {} does not record the run's arguments (an older docpipe wrote it); they are not checked",
                    journal);
     }
-  } else if (*j->run != options.fingerprint) {
+  } else if (!options.fingerprint.empty() && *j->run != options.fingerprint) {
     std::string keys;
     for (const auto& key : differing_keys(*j->run, options.fingerprint)) keys += (keys.empty() ? "" : ", ") + key;
     throw ConfigError(fmt::format(
@@ -438,8 +438,8 @@ void check_run_outputs(const RunOptions& options) {
   if (!options.errors.empty()) check_writable(options.errors, "errors file");
   const auto split_dir = options.split > 0 ? file_id(options.output) : std::nullopt;
   const auto refuse = [](const std::string& input, const std::string& written) {
-    throw ConfigError(fmt::format("the input {} is also a file this run writes ({}): give another output", input,
-                                  written));
+    throw ConfigError(
+        fmt::format("the input {} is also a file this run writes ({}): give another output", input, written));
   };
   for (const auto& input : options.inputs) {
     if (input == "-") continue;
