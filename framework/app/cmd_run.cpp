@@ -76,7 +76,8 @@ std::string run_fingerprint(const RunArgs& args, const RunOptions& options) {
   std::error_code ec;
   std::string inputs;
   for (const auto& f : options.inputs) {
-    inputs += f == "-" ? f : std::filesystem::weakly_canonical(f, ec).string();
+    // Absolute, not canonical: no system call per file of a large directory.
+    inputs += f == "-" ? f : std::filesystem::absolute(f, ec).lexically_normal().string();
     inputs += '\n';
   }
   std::string layers = "*";
