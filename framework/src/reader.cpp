@@ -200,7 +200,7 @@ void DocumentReader::read_text_file(const std::string& path, InputRecord& record
 bool DocumentReader::next(InputRecord& record) { return read_record(record, true); }
 
 void parse_record(InputRecord& record) {
-  if (record.json.empty()) return;
+  if (record.json.empty() || record.doc) return;  // nothing deferred, or parsed already
   std::string_view literal;
   thread_local std::string fallback_id;  // FILE:LINE, for a line without an id; no allocation per line
   fallback_id.clear();

@@ -259,7 +259,8 @@ std::string Lexicon::cue_line_problem(std::string_view line) {
     for (auto& c : w) c = lower(c);
     tokens.push_back(std::move(w));
   }
-  const std::string shown = "'" + std::string(line) + "'";
+  std::string shown = "'";  // (not "'" + std::string(line) + "'": GCC 12 warns -Wrestrict on that, wrongly)
+  shown.append(line).push_back('\'');
   if (tokens.size() < 2) return shown + " has no tag";
   if (tokens.back() == "np") {
     if (tokens.size() < 3) return shown + " is an np cue of one word (an np cue has several: \"railed about np\")";
