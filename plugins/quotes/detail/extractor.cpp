@@ -1034,6 +1034,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       // No subject in reach ("Jillian Chase, 27, a Tinder user in New York,
       // said …", "those surveyed said …"): a plain speech verb still reports
       // its clause, with no speaker.
+      if (j == s) continue;  // (before t_[j - 1]: j may be the first token of the text)
       const Tok& pv = t_[j - 1];
       // A relative word ("a radio program who said …") or a share ("47%
       // say …") may stand for the subject.

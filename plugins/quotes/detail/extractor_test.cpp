@@ -216,6 +216,13 @@ TEST_CASE("extra verbs extend the lexicon", "[quotes]") {
   CHECK(q[0].mention == "Tom Reed");
 }
 
+TEST_CASE("a speech verb opening the text has no word before it to look at", "[quotes]") {
+  // Found by fuzzing: the subjectless-cue rule read the token before the
+  // first one (UBSan in the sanitizer suite).
+  CHECK_NOTHROW(run(" said said: G\r\nm"));
+  CHECK_NOTHROW(run("said that it rained"));
+}
+
 TEST_CASE("text that must yield nothing", "[quotes]") {
   CHECK(run("We don't know what the '90s meant to Jones' family.").empty());
   CHECK(run("He is 5'10\" tall and his brother is 6'2\" tall.").empty());
