@@ -137,6 +137,9 @@ TEST_CASE("bad input lines are reported with file and line, and the run goes on"
   CHECK_THAT(written, Catch::Contains("\"text\":\"bad \xEF\xBF\xBD byte\"") && Catch::Contains("\"_utf8_repairs\":1"));
   const std::string errors = dir.read("out.jsonl.errors.jsonl");
   CHECK_THAT(errors, Catch::Contains("\"line\":2") && Catch::Contains("\"line\":3") && Catch::Contains("\"stage\":\"read\""));
+  // A line that is JSON but not a document still names its id; one that is
+  // not JSON has none.
+  CHECK_THAT(errors, Catch::Contains(R"({"id":"c","file":)") && Catch::Contains(R"({"id":null,"file":)"));
 }
 
 TEST_CASE("a stage that refuses its options stops the run before any document, naming the option", "[cli]") {

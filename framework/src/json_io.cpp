@@ -521,6 +521,18 @@ Document parse_document(std::string_view line, const std::string& fallback_id, s
   return doc;
 }
 
+std::optional<std::string> id_of(std::string_view line) {
+  if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+  JsonDocument json;
+  json.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag>(line.data(), line.size());
+  if (json.HasParseError() || !json.IsObject()) return std::nullopt;
+  const auto id = json.FindMember("id");
+  if (id == json.MemberEnd() || !id->value.IsString()) return std::nullopt;  // numbers are strings here too
+  std::string s = as_string(id->value);
+  repair_utf8(s);
+  return s;
+}
+
 void write_document(const Document& doc, const WriteOptions& options, std::string& out,
                     std::string_view text_literal) {
   // A per-thread buffer that keeps its capacity between documents (an

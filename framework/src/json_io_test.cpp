@@ -191,3 +191,11 @@ TEST_CASE("a span list whose entries carry non-scalar fields stays in meta as it
   CHECK(doc.meta[0].second == R"([{"begin":0,"end":5,"label":{"type":"PER"}}])");
   REQUIRE(doc.has_layer("marks"));
 }
+
+TEST_CASE("the id of a line that is no document is found for the error report", "[json_io]") {
+  CHECK(id_of(R"({"id":"c","title":"no text"})") == "c");
+  CHECK(id_of(R"({"id":42,"text":7})") == "42");
+  CHECK(id_of(R"({"text":7})") == std::nullopt);
+  CHECK(id_of(R"({not json)") == std::nullopt);
+  CHECK(id_of(R"(["id","x"])") == std::nullopt);
+}

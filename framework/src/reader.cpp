@@ -209,6 +209,7 @@ void parse_record(InputRecord& record) {
     record.doc = parse_document(record.json, fallback_id, &literal);
   } catch (const DocumentError& e) {
     record.error = e.what();
+    record.error_id = id_of(record.json);
   }
   if (literal.empty()) {
     record.json = std::string();

@@ -71,6 +71,7 @@ std::string error_line(const Item& item) {
   w.StartObject();
   w.Key("id");
   if (item.record.doc) str(item.record.doc->id);
+  else if (item.record.error_id) str(*item.record.error_id);
   else w.Null();
   w.Key("file");
   str(item.record.file);

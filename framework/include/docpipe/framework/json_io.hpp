@@ -31,6 +31,10 @@ std::size_t repair_utf8(std::string& text);
 [[nodiscard]] Document parse_document(std::string_view line, const std::string& fallback_id,
                                       std::string_view* text_literal = nullptr);
 
+/// The id of a line parse_document refused, when the line is a JSON object
+/// with a string or numeric `id` (e.g. it lacks `text`); for error reports.
+[[nodiscard]] std::optional<std::string> id_of(std::string_view line);
+
 /// What write_document writes.
 struct WriteOptions {
   /// Layers to write; nullopt: every present layer except `tokens`.

@@ -30,6 +30,7 @@ struct InputRecord {
   std::size_t literal_begin = 0;
   std::size_t literal_size = 0;
   std::string error;      ///< set when doc is empty and there is no line to parse
+  std::optional<std::string> error_id;  ///< the id of a line that could not be read, when it has one
   std::string file;       ///< input file ("-" for stdin)
   std::size_t line = 0;   ///< 1-based line in a JSONL input; 0 for a text file
   std::size_t bytes = 0;  ///< input bytes this record took
