@@ -211,4 +211,11 @@ TEST_CASE("usage errors exit with 2", "[cli]") {
   CHECK(run_command(docpipe_cmd("run")).exit_code == 2);
   CHECK(run_command(docpipe_cmd("frobnicate")).exit_code == 2);
   CHECK(run_command(docpipe_cmd("--help")).exit_code == 0);
+  // A number out of range is said plainly.
+  TempDir dir;
+  const auto pipeline = dir.write("p.yaml", kGoodPipeline);
+  const auto r = run_command(docpipe_cmd("run " + pipeline + " - --max-doc-bytes 0"), "");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--max-doc-bytes: must be a number > 0, not 0"));
+  CHECK(r.err.size() < 200);
 }

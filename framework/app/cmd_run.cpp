@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -22,6 +23,20 @@
 
 namespace docpipe::app {
 namespace {
+
+// A number option's lower bound, said plainly (CLI11's PositiveNumber and
+// NonNegativeNumber print their upper bound, DBL_MAX, with 300 digits).
+CLI::Validator above(double low, bool or_equal) {
+  const std::string bound = fmt::format("{} {}", or_equal ? ">=" : ">", low);
+  return CLI::Validator(
+      [low, or_equal, bound](std::string& value) -> std::string {
+        double v = 0.0;
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+        const bool ok = ec == std::errc() && end == value.data() + value.size() && (or_equal ? v >= low : v > low);
+        return ok ? std::string() : fmt::format("must be a number {}, not {}", bound, value);
+      },
+      bound);
+}
 
 struct RunArgs {
   std::string pipeline;
@@ -128,7 +143,7 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
   cmd->add_option("-o,--output", args->output, "Output JSONL file (a directory with --split), or - for stdout")
       ->capture_default_str();
   cmd->add_option("--split", args->split, "Write part files of at most N documents into the --output directory")
-      ->check(CLI::PositiveNumber);
+      ->check(above(0, false));
   cmd->add_option("--glob", args->glob, "In input directories, read only files whose name matches (e.g. '*.jsonl')");
   cmd->add_option("--errors", args->errors,
                   "Where failed documents are recorded (JSONL); default OUTPUT.errors.jsonl, none for stdout");
@@ -138,10 +153,10 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
   cmd->add_option("-j,--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
   cmd->add_option("--max-doc-bytes", args->max_doc_bytes, "Refuse documents larger than this (bytes)")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(above(0, false));
   cmd->add_option("--doc-timeout", args->doc_timeout,
                   "Fail a document that takes longer than this many seconds (with --isolate its worker is killed)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(above(0, true));
   cmd->add_option("--on-error", args->on_error, "continue: record failed documents and go on; stop: end the run")
       ->check(CLI::IsMember({"continue", "stop"}))
       ->capture_default_str();
@@ -158,7 +173,7 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
                 "file in the --output directory (see docs/scale-out.md)");
   cmd->add_option("--chunk", args->chunk, "With --mpi: records per chunk")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(above(0, false));
   cmd->callback([&globals, args] {
     const PipelineSpec spec = read_pipeline_file(args->pipeline);
     const auto stages = resolve_pipeline(spec, globals.registry());
