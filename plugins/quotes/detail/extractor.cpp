@@ -248,6 +248,10 @@ class Run {
   /// Reports the tokens [b, e) as an indirect quote (mixed when they hold a
   /// double-quoted part) unless already reported.
   void add_complement(Idx b, Idx e, const Attr& a, double conf, std::size_t bi, std::size_t first_found);
+  /// Reports the tokens [b, e) as an indirect quote with `conf`, or as a
+  /// mixed one with `mixed_conf` when they hold a double-quoted part (a mixed
+  /// quote needs a speaker); nothing when that kind is switched off.
+  void add_indirect(Idx b, Idx e, const Attr& a, double conf, double mixed_conf, std::size_t bi);
   /// First token of the sentence holding `i` (quotes inside it included).
   [[nodiscard]] Idx sentence_start(Idx i) const {
     Idx b = i;
@@ -1300,6 +1304,10 @@ bool Run::reported(Offset b, Offset e, std::size_t first_found) const {
 
 void Run::add_complement(Idx b, Idx e, const Attr& a, double conf, std::size_t bi, std::size_t first_found) {
   if (e <= b || reported(t_[b].b, t_[e - 1].e, first_found)) return;
+  add_indirect(b, e, a, conf, conf, bi);
+}
+
+void Run::add_indirect(Idx b, Idx e, const Attr& a, double conf, double mixed_conf, std::size_t bi) {
   bool marks = false;
   for (Idx j = b; j < e; ++j) marks |= opens_double(t_[j]);
   // A partial quote nobody is found to speak is left out (mostly a scare
@@ -1310,7 +1318,7 @@ void Run::add_complement(Idx b, Idx e, const Attr& a, double conf, std::size_t b
   f.e = t_[e - 1].e;
   f.kind = marks ? QuoteKind::mixed : QuoteKind::indirect;
   f.attr = a;
-  f.confidence = conf;
+  f.confidence = marks ? mixed_conf : conf;
   f.block = static_cast<std::uint32_t>(bi);
   f.unattributed_ok = true;
   found_.push_back(std::move(f));
@@ -1824,40 +1832,13 @@ void Run::process_block(std::size_t bi) {
     split_ = -1;
     extra_.clear();
     if ((!owned || re - rs >= 6) && re - rs <= 400 && sentence_attribution(rs, re, a, cs, ce, conf)) {
-      for (const Extra& more : extra_) {
-        bool piece_marks = false;
-        for (Idx j = more.cs; j < more.ce; ++j) piece_marks |= opens_double(t_[j]);
-        if (!(piece_marks ? opt_.mixed && more.a.ok() : opt_.indirect)) continue;
-        Found f;
-        f.b = t_[more.cs].b;
-        f.e = t_[more.ce - 1].e;
-        f.kind = piece_marks ? QuoteKind::mixed : QuoteKind::indirect;
-        f.attr = more.a;
-        f.confidence = piece_marks ? kConfMixed : kConfIndirect;
-        f.block = static_cast<std::uint32_t>(bi);
-        f.unattributed_ok = true;
-        found_.push_back(std::move(f));
-      }
+      for (const Extra& more : extra_) add_indirect(more.cs, more.ce, more.a, kConfIndirect, kConfMixed, bi);
       if (split_ >= 0 && opt_.indirect) {
         // The second piece of a medial attribution, up to the sentence end.
         Idx pe = re;
         while (pe > split_ && (end_punct(t_[pe - 1]) || t_[pe - 1].is(','))) --pe;
-        if (pe > split_) {
-          bool piece_marks = false;
-          for (Idx j = split_; j < pe; ++j) piece_marks |= opens_double(t_[j]);
-          Found f;
-          f.b = t_[split_].b;
-          f.e = t_[pe - 1].e;
-          f.kind = piece_marks ? QuoteKind::mixed : QuoteKind::indirect;
-          f.attr = a;
-          f.confidence = conf;
-          f.block = static_cast<std::uint32_t>(bi);
-          f.unattributed_ok = true;
-          if (piece_marks ? opt_.mixed && a.ok() : opt_.indirect) found_.push_back(std::move(f));
-        }
+        if (pe > split_) add_indirect(split_, pe, a, conf, conf, bi);
       }
-      bool marks = false;
-      for (Idx j = cs; j < ce; ++j) marks |= opens_double(t_[j]);
       // Content that is one quote and nothing else is a direct quote.
       bool whole = (t_[cs].flags & kOpen) != 0 && (t_[ce - 1].flags & kClose) != 0;
       for (Idx j = cs + 1; j + 1 < ce && whole; ++j) whole = t_[j].in_quote();
@@ -1873,17 +1854,7 @@ void Run::process_block(std::size_t bi) {
         s = se;
         continue;
       }
-      if (marks ? opt_.mixed && a.ok() : opt_.indirect) {
-        Found f;
-        f.b = t_[cs].b;
-        f.e = t_[ce - 1].e;
-        f.kind = marks ? QuoteKind::mixed : QuoteKind::indirect;
-        f.attr = a;
-        f.confidence = marks ? kConfMixed : conf;
-        f.block = static_cast<std::uint32_t>(bi);
-        f.unattributed_ok = true;
-        found_.push_back(std::move(f));
-      }
+      add_indirect(cs, ce, a, conf, kConfMixed, bi);
     } else if (!owned && opt_.unattributed) {
       for (const MarkPair& p : pairs_) {
         if (p.unclosed || static_cast<Idx>(p.open) < s || static_cast<Idx>(p.open) >= se) continue;
