@@ -99,6 +99,33 @@ TEST_CASE("gzip, zstd, directories with a glob, and split output", "[batch]") {
   CHECK_FALSE(fs::exists(dir.path() + "/parts/part-00003.jsonl"));
 }
 
+TEST_CASE("a damaged gzip file: the lines before the damage are kept, the error says where, the next file is read",
+          "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml());
+  const std::string text = corpus(400);
+  fs::create_directories(dir.path() + "/in");
+  gzFile gz = gzopen((dir.path() + "/in/a.jsonl.gz").c_str(), "wb");
+  REQUIRE(gz != nullptr);
+  gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
+  gzclose(gz);
+  std::string bytes = dir.read("in/a.jsonl.gz");
+  bytes.resize(bytes.size() / 2);  // cut in the middle: the stream ends inside a block
+  dir.write("in/a.jsonl.gz", bytes);
+  dir.write("in/b.jsonl", corpus(3));
+
+  const auto r = run_command(docpipe_cmd(fmt::format("run {} {}/in/a.jsonl.gz {}/in/b.jsonl -o {}/out.jsonl", p,
+                                                     dir.path(), dir.path(), dir.path())));
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(dir.read("out.jsonl.errors.jsonl"), Catch::Contains("a.jsonl.gz\"") && Catch::Contains("truncated?") &&
+                                                     Catch::Contains("nothing after it in this file can be read"));
+  const std::string out = dir.read("out.jsonl");
+  const auto written = std::count(out.begin(), out.end(), '\n');
+  CHECK(written > 3);          // what came before the damage
+  CHECK(written < 400 + 3);    // not the lines after it
+  CHECK(out.rfind("\"id\":\"doc-2\"") > out.find("\"id\":\"doc-3\""));  // b.jsonl after a's part
+}
+
 TEST_CASE("a failing document is recorded with id, file, line and stage; the run goes on", "[batch]") {
   TempDir dir;
   const auto p = dir.write("p.yaml", pipeline_yaml());

@@ -25,6 +25,9 @@ struct ViewArgs {
   std::string title;
 };
 
+// Unreadable records warned about one by one before only their count is given.
+constexpr std::size_t kWarnedRecords = 10;
+
 // OUT.jsonl -> OUT.html beside it.
 std::string default_output(const std::string& input) {
   if (input == "-") return "report.html";
@@ -57,10 +60,12 @@ void add_view_command(CLI::App& app, GlobalOptions& globals) {
     std::set<std::string, std::less<>> found;
     DocumentReader reader(args->inputs);
     InputRecord record;
+    std::size_t unreadable = 0;
     while (reader.next(record)) {
       if (!record.doc) {
         const auto where = record.line > 0 ? fmt::format("{}:{}", record.file, record.line) : record.file;
-        spdlog::warn("{}: {}", where, record.error);
+        // The first few on the terminal, a count for the rest; the report lists them all.
+        if (++unreadable <= kWarnedRecords) spdlog::warn("{}: {}", where, record.error);
         if (wanted.empty()) report.add_error(fmt::format("{}: {}", where, record.error));
         globals.exit_code = kSomeDocumentsFailed;
         continue;
@@ -68,6 +73,9 @@ void add_view_command(CLI::App& app, GlobalOptions& globals) {
       if (!wanted.empty() && !wanted.contains(record.doc->id)) continue;
       found.insert(record.doc->id);
       report.add(*record.doc);
+    }
+    if (unreadable > kWarnedRecords) {
+      spdlog::warn("{} more unreadable records not shown ({} in all)", unreadable - kWarnedRecords, unreadable);
     }
     for (const auto& id : wanted) {
       if (!found.contains(id)) throw ConfigError(fmt::format("--doc: no document with id '{}' in the input", id));

@@ -483,7 +483,11 @@ Document parse_document(std::string_view line, const std::string& fallback_id, s
   finish_tree(json, line, buffer.data());
   Document doc;
   auto text = json.FindMember("text");
-  if (text == json.MemberEnd()) bad("no \"text\" field");
+  if (text == json.MemberEnd()) {
+    bad(json.HasMember("id") && json.MemberCount() > 1
+            ? "no \"text\" field (an output written with --no-text has none: read the input it came from)"
+            : "no \"text\" field");
+  }
   if (!text->value.IsString()) bad("\"text\" must be a string");
   doc.text = as_string(text->value);
   const std::size_t repairs = repair_utf8(doc.text);

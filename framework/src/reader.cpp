@@ -151,9 +151,11 @@ bool DocumentReader::read_any_record(InputRecord& record, bool parse) {
         continue;
       }
     } catch (const DocumentError& e) {
+      // A damaged compressed stream cannot be resynchronised: say so, and
+      // what was read before the damage (those records went on as usual).
       lines_.reset();
       record.line = line_ + 1;
-      record.error = e.what();
+      record.error = fmt::format("{}; nothing after it in this file can be read ({} lines read before it)", e.what(), line_);
       return true;
     }
     ++line_;

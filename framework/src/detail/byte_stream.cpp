@@ -47,6 +47,13 @@ class GzipStream final : public ByteStream {
       int code = 0;
       throw DocumentError(fmt::format("gzip error: {}", gzerror(file_, &code)));
     }
+    if (n == 0) {
+      // zlib returns what it could decode of a truncated file, then a clean 0
+      // with Z_BUF_ERROR recorded: a cut file must not pass as a short one.
+      int code = Z_OK;
+      gzerror(file_, &code);
+      if (code == Z_BUF_ERROR) throw DocumentError("gzip error: the file ends inside a compressed block (truncated?)");
+    }
     return static_cast<std::size_t>(n);
   }
 

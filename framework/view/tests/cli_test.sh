@@ -79,5 +79,14 @@ run 2 none.jsonl -o none.html
 has "$dir/stderr" 'no documents to show'
 [[ -e "$dir/none.html" ]] && { echo "FAIL: none.html written"; failures=$((failures + 1)); }
 
+# An output written with --no-text: the first few lines warned, then a count,
+# and the message says why (no page: nothing has a text).
+for i in $(seq 1 25); do echo "{\"id\":\"d$i\",\"tokens\":[]}"; done >"$dir/notext.jsonl"
+run 2 notext.jsonl -o notext.html
+has "$dir/stderr" 'notext.jsonl:1: no "text" field (an output written with --no-text has none'
+has "$dir/stderr" 'notext.jsonl:10:'
+lacks "$dir/stderr" 'notext.jsonl:11:'
+has "$dir/stderr" '15 more unreadable records not shown (25 in all)'
+
 if ((failures > 0)); then echo "$failures failure(s)"; exit 1; fi
 echo "all docpipe view CLI checks passed"
