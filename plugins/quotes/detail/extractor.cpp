@@ -206,6 +206,9 @@ class Run {
   [[nodiscard]] bool sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double& conf) const;
   [[nodiscard]] Idx pre_start(Idx open, Idx b) const;
   void complements(Idx s, Idx se, std::size_t bi, std::size_t first_found);
+  /// "the deal she once supported", "which Clinton conceded": a verb at `j`
+  /// with its subject but no object reports the word or phrase before it.
+  void object_gap(Idx j, Idx s, Idx e, std::size_t bi, std::size_t first_found);
   [[nodiscard]] bool word_is(Idx i, std::string_view w) const {
     const Tok& t = t_[i];
     return t.word() && text_.substr(t.b, t.e - t.b) == w;
@@ -1324,6 +1327,58 @@ void Run::add_indirect(Idx b, Idx e, const Attr& a, double conf, double mixed_co
   found_.push_back(std::move(f));
 }
 
+// "the deal she once supported", "which Clinton conceded when polls
+// closed", "what the campaign now hopes": a speech or attitude verb whose
+// object is missing (the clause ends, or an adverbial follows) has it
+// before its subject, as a relative word or, after a pronoun subject, a
+// noun phrase; that word or phrase is the content.
+void Run::object_gap(Idx j, Idx s, Idx e, std::size_t bi, std::size_t first_found) {
+  const Idx k = j + 1;
+  if (k < e) {
+    const Tok& x = t_[k];
+    const bool ends = x.kind == TokKind::punct && !x.is(':') && !x.is('(');
+    const bool adverbial = x.word() && !x.cap() && x.has(kPrep | kTime | kConj) && !x.has(kThat) &&
+                           !word_is(k, "to") && !word_is(k, "of") && !word_is(k, "as") && !word_is(k, "like");
+    if (!(ends || adverbial)) return;
+  }
+  Idx i = j - 1;
+  while (i >= s && j - i <= 4 && t_[i].word() && !t_[i].has(kPronoun) && (t_[i].has(kAux) || ly_adverb(i))) --i;
+  if (i < s || !t_[i].word() || t_[i].in_quote() || owned_[i] != 0) return;
+  Span subj;
+  const bool pronoun = t_[i].has(kPronoun) && !t_[i].has(kDet);
+  if (pronoun) {
+    if (word_is(i, "I") || word_is(i, "you") || word_is(i, "You") || word_is(i, "it") || word_is(i, "It")) return;
+    subj = {i, i + 1};
+  } else {
+    subj = backward_core(i + 1, s);
+    if (!subj.ok() || !names_person(subj)) return;
+  }
+  const Idx r = subj.b - 1;
+  if (r < s || !t_[r].word() || t_[r].cap() || t_[r].in_quote() || owned_[r] != 0) return;
+  Idx b = -1;
+  if (word_is(r, "which") || word_is(r, "whom") || word_is(r, "what") || word_is(r, "who")) {
+    // Not "in which he joked": the relative word is a preposition's object.
+    if (r > s && t_[r - 1].word() && t_[r - 1].has(kPrep)) return;
+    b = r;
+  } else if (pronoun) {
+    // "the increase he seeks", "a deal she once supported"
+    constexpr std::uint32_t kClosed =
+        kCue | kCueIndirect | kAux | kBe | kPrep | kConj | kThat | kPronoun | kTime | kObject | kDet;
+    if (t_[r].has(kClosed) || (t_[r].flags & kDigit) != 0 || ly_adverb(r)) return;
+    b = r;
+    for (Idx m = r - 1; m >= s && r - m < 5 && t_[m].word() && !t_[m].cap() && !t_[m].in_quote(); --m) {
+      if (t_[m].has(kDet) && !t_[m].has(kPronoun)) {
+        b = m;
+        break;
+      }
+      if (t_[m].has(kClosed) || ly_adverb(m)) break;
+      b = m;
+    }
+  }
+  if (b < 0) return;
+  add_complement(b, r + 1, {subj, {}, {j, j + 1}}, kConfIndirect, bi, first_found);
+}
+
 // Reports, beliefs and intentions read from a cue word's complement
 // (complement_cues.txt): "conceded that …", "the claim that …", "declined
 // to …", "urged Congress to …", and raising cues, whose subject and
@@ -1331,7 +1386,7 @@ void Run::add_indirect(Idx b, Idx e, const Attr& a, double conf, double mixed_co
 void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
   Idx e = se;
   while (e > s && (end_punct(t_[e - 1]) || t_[e - 1].is(','))) --e;
-  for (Idx j = s; j + 2 < e; ++j) {
+  for (Idx j = s; j < e; ++j) {
     const Tok& t = t_[j];
     // Most words are no cue: test that first.
     if (!t.has(kThatCue | kToCue | kObjToCue | kRaising | kWhCue | kNpPhrase | kCue | kCueIndirect) || !t.word() ||
@@ -1339,6 +1394,8 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
       continue;
     }
     if (t.cap() && j != s) continue;
+    if (t.has(kCue | kCueIndirect) && !t.cap()) object_gap(j, s, e, bi, first_found);
+    if (j + 2 >= e) continue;
     Idx cs = -1;
     bool raising = false;
     if (t.has(kThatCue)) {
@@ -1735,10 +1792,6 @@ void Run::process_block(std::size_t bi) {
     // The quote, its marks and its attribution belong to it: no sentence
     // reading of them.
     // (bounded: a split quote borrows an attribution that may lie far back)
-    const Idx own_b = (pre == Pre::attr) ? std::max(std::min(s, pre_attr.speaker.b), open - kWindow) : open;
-    Idx own_e = p.unclosed ? e : close + 1;
-    if (post == Post::attr) own_e = std::max({own_e, post_attr.speaker.e, post_attr.cue.e});
-    for (Idx j = std::max(b, own_b); j < own_e; ++j) owned_[j] = 1;
     // "As for his record, she said, "…"": the words before a medial
     // attribution are its content too.
     Found lead;
@@ -1756,6 +1809,28 @@ void Run::process_block(std::size_t bi) {
         lead.unattributed_ok = true;
       }
     }
+    // "She said the plan would fail, and asked about it, the senator
+    // replied, "…"": without such a lead, the words before the attribution
+    // stay free, to be read as a sentence of their own.
+    Idx own_b = open;
+    if (pre == Pre::attr) {
+      own_b = std::min(s, pre_attr.speaker.b);
+      if (lead.e <= lead.b && pre_attr.cue.ok()) {
+        const bool near = pre_attr.speaker.e >= pre_attr.cue.b - 6 && pre_attr.speaker.b <= pre_attr.cue.e + 6;
+        own_b = near ? std::min(pre_attr.speaker.b, pre_attr.cue.b) : pre_attr.cue.b;
+        // ("…, and repeatedly says", "to what it called"): the words
+        // leading into the attribution go with it.
+        for (int n = 0; n < 4 && own_b > s && t_[own_b - 1].word() && !t_[own_b - 1].in_quote() &&
+                        (t_[own_b - 1].has(kAux | kConj | kPrep | kThat | kDet) || ly_adverb(own_b - 1));
+             ++n) {
+          --own_b;
+        }
+      }
+      own_b = std::max(own_b, open - kWindow);
+    }
+    Idx own_e = p.unclosed ? e : close + 1;
+    if (post == Post::attr) own_e = std::max({own_e, post_attr.speaker.e, post_attr.cue.e});
+    for (Idx j = std::max(b, own_b); j < own_e; ++j) owned_[j] = 1;
     if (lead.e > lead.b) {
       found_.push_back(std::move(lead));
     }

@@ -276,3 +276,33 @@ TEST_CASE("a paragraph of many reported sentences finishes in linear time", "[qu
   CHECK(ms < 3000);
   CHECK(q.size() > 30000);
 }
+
+TEST_CASE("an object before its subject: a relative word or, after a pronoun, a noun phrase", "[quotes]") {
+  auto q = run("The harbor tax, which Mayor Lena Ortiz conceded after the vote, was repealed.");
+  REQUIRE(find(q, "which") != nullptr);
+  CHECK(find(q, "which")->mention == "Mayor Lena Ortiz");
+  q = run("At least that is what the Ortiz campaign now hopes.");
+  REQUIRE(find(q, "what") != nullptr);
+  q = run("The pact is a deal she once supported.");
+  REQUIRE(find(q, "a deal") != nullptr);
+  CHECK(find(q, "a deal")->mention == "she");
+  q = run("The council cut the fare increase he seeks.");
+  REQUIRE(find(q, "the fare increase") != nullptr);
+  // A preposition's object, a verb with an object of its own, the writer's "I": nothing.
+  q = run("It was a speech in which he joked about the weather.");
+  CHECK(find(q, "which") == nullptr);
+  q = run("The mayor backed the plan that he supported the tax.");
+  CHECK(find(q, "the plan") == nullptr);
+  q = run("It is a view I support.");
+  CHECK(find(q, "a view") == nullptr);
+}
+
+TEST_CASE("the words before a direct quote's attribution are read as a sentence", "[quotes]") {
+  const auto q = run(
+      "Nora Hale said the ferry would keep running, and asked about the cost, the 52-year-old mayor replied, "
+      "\"We will find the money.\"");
+  REQUIRE(find(q, "We will find the money.") != nullptr);
+  bool found = false;
+  for (const auto& x : q) found |= x.kind == "indirect" && x.content.rfind("the ferry would keep running", 0) == 0;
+  CHECK(found);
+}
