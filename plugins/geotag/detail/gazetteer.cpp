@@ -302,6 +302,8 @@ void Words::load_text(std::string_view text) {
       function.insert(normalized(word));
     } else if (category == "institution") {
       institution.insert(word);
+    } else if (category == "municipal") {
+      municipal.insert(normalized(word));
     } else if (category == "person_verb") {
       person_verb.insert(word);
     } else if (category == "person_before") {
@@ -312,7 +314,7 @@ void Words::load_text(std::string_view text) {
       never.insert(normalized(word));
     }
   }
-  for (WordSet* set : {&first, &lower, &title, &after_ok, &org, &prep, &prefix, &never, &function, &institution,
+  for (WordSet* set : {&first, &lower, &title, &after_ok, &org, &prep, &prefix, &never, &function, &institution, &municipal,
                        &person_verb, &person_before, &feature}) {
     set->build();
   }

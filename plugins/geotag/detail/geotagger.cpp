@@ -35,6 +35,7 @@ struct Candidate {
   bool name_part = false;  ///< rejected as the first half of a longer name
   bool dateline = false;
   bool county_list = false;  ///< a name in "X, Y and Z counties"
+  bool municipal = false;    ///< before the town's own institution ("Berea police")
   bool level = false;      ///< one sense is a country, region or large state
   std::uint32_t firm = 0;  ///< refs from here on are towns of a level name
   int qualifier = -1;  ///< index of the candidate in "Town, Qualifier"
@@ -661,6 +662,13 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         }
       }
     }
+    // "Berea police", "Dublin City Council": the town's own local government
+    // or services, so the town itself (see the resolution).
+    if (!demonym && adjacent(c.last, next)) {
+      const auto w = normalized(raw(next));
+      c.municipal = words_.municipal.contains(w) ||
+                    (w == "city" && adjacent(next, next + 1) && words_.institution.contains(raw(next + 1)));
+    }
     c.accepted = true;
     c.recognition = demonym ? 0.8 : (big ? 0.95 : 0.85);
     if (single && words_.first.contains(raw(c.first))) c.recognition -= 0.15;
@@ -749,6 +757,10 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     if (c.qualifier >= 0 && cands[c.qualifier].accepted) note_qualifier(cands[c.qualifier]);
     if (!c.refs.empty() && only_kind(c, NameKind::abbreviation)) note_qualifier(c);
   }
+  std::vector<std::uint8_t> municipal(names.size());
+  for (std::size_t n = 0; n < names.size(); ++n) {
+    for (const auto idx : names[n]) municipal[n] |= cands[idx].municipal ? 1 : 0;
+  }
   for (std::size_t n = 0; n < names.size(); ++n) {
     const auto& c = cands[names[n].front()];
     base[n].resize(c.refs.size());
@@ -767,6 +779,11 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         }
       }
       if (qualifiers.contains(c.refs[r].entry)) s += 15;
+      // A name before its own police, council or mayor is the town itself:
+      // a capital competes as the city it is, without a government's lead,
+      // and a first-level region that is no large state as a town would.
+      if (municipal[n] && e.kind == Kind::capital) s -= 9;
+      if (municipal[n] && e.kind == Kind::adm1 && !c.level) s -= 9;
       if (std::find(options_.focus_countries.begin(), options_.focus_countries.end(), e.country) !=
           options_.focus_countries.end()) {
         s += 4;

@@ -315,6 +315,40 @@ TEST_CASE("US states and counties sit in their middle", "[geotag]") {
   CHECK(km(*t.at("Greene County"), 37.21, -93.29) < 20);
 }
 
+TEST_CASE("US states sit on GeoNames' quarter-degree grid, commonwealths at their capital", "[geotag]") {
+  const auto t = tag("Farmers in Kansas and Minnesota sold grain to mills in Virginia and Kentucky.");
+  // The centroid rounded to the quarter degree: GeoNames' own points.
+  REQUIRE(t.at("Kansas"));
+  CHECK(km(*t.at("Kansas"), 38.5, -98.5) < 1);
+  REQUIRE(t.at("Minnesota"));
+  CHECK(km(*t.at("Minnesota"), 46.25, -94.25) < 1);
+  // Richmond and Frankfort.
+  REQUIRE(t.at("Virginia"));
+  CHECK(km(*t.at("Virginia"), 37.55, -77.46) < 5);
+  REQUIRE(t.at("Kentucky"));
+  CHECK(km(*t.at("Kentucky"), 38.20, -84.87) < 5);
+}
+
+TEST_CASE("a town before its own police or council is the town, not a capital or a region", "[geotag]") {
+  // The capital's lead is for its government; a city council is the town's.
+  const auto t = tag("Dublin City Council voted on Monday. Dublin police and the mayors of Columbus, "
+                     "Westerville and Worthington met later.");
+  REQUIRE(t.at("Dublin"));
+  CHECK(t.at("Dublin")->country == "US");
+  // Without such a word the capital keeps its lead.
+  const auto gov = tag("Dublin and Brussels disagreed on the budget, officials said.");
+  REQUIRE(gov.at("Dublin"));
+  CHECK(gov.at("Dublin")->country == "IE");
+  // A small first-level region of that name gives way to the town.
+  const auto berea = tag("Berea police are searching for a suspect seen near Richmond and Lexington, Ky.");
+  REQUIRE(berea.at("Berea"));
+  CHECK(berea.at("Berea")->country == "US");
+  // A capital's police with nothing else around stays the capital.
+  const auto london = tag("London police arrested two men on Friday.");
+  REQUIRE(london.at("London"));
+  CHECK(london.at("London")->country == "GB");
+}
+
 TEST_CASE("large regions resolve at their level, official names in full", "[geotag]") {
   const auto t = tag("Fans from Dallas, Houston and Austin travelled to England for the match.");
   REQUIRE(t.at("England"));
