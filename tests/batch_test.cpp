@@ -168,6 +168,19 @@ TEST_CASE("documents over --max-doc-bytes are refused; their neighbours are unaf
   CHECK_THAT(dir.read("out.jsonl.errors.jsonl"), Catch::Contains("\"line\":2") && Catch::Contains("over --max-doc-bytes"));
 }
 
+TEST_CASE("without --isolate a document over --doc-timeout is failed and the record names the slowest stage",
+          "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml(300000));  // the crasher sleeps 0.3 s a document
+  const auto in = dir.write("in.jsonl", corpus(2));
+  const auto r = run_command(docpipe_cmd(fmt::format("run {} {} --doc-timeout 0.1 -o {}/out.jsonl", p, in, dir.path())));
+  CHECK(r.exit_code == 1);
+  const std::string errors = dir.read("out.jsonl.errors.jsonl");
+  CHECK_THAT(errors, Catch::Contains("\"stage\":\"crasher\"") && Catch::Contains("over --doc-timeout") &&
+                         Catch::Contains("slowest stage: crasher"));
+  CHECK(std::count(errors.begin(), errors.end(), '\n') == 2);
+}
+
 TEST_CASE("with --isolate a segfault, an abort or a hang costs one document, not the run", "[batch]") {
   TempDir dir;
   const auto p = dir.write("p.yaml", pipeline_yaml());

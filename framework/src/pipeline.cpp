@@ -391,7 +391,10 @@ Pipeline::Pipeline(const std::vector<ResolvedStage>& stages, const PipelineSpec&
 
 Pipeline::~Pipeline() = default;
 
-void Pipeline::process(Document& doc) const {
+const std::string& Pipeline::process(Document& doc) const {
+  static const std::string kNoStage = "process";
+  const std::string* slowest = &kNoStage;
+  std::chrono::steady_clock::duration longest{-1};
   for (const auto& s : stages_) {
     // A stage's output replaces what the input (or an earlier stage) had in
     // the layers it provides, so a run over its own output gives the same
@@ -405,7 +408,12 @@ void Pipeline::process(Document& doc) const {
     } catch (...) {
       throw StageError(s->name, fmt::format("stage '{}' failed on document '{}': unknown exception", s->name, doc.id));
     }
-    s->nanoseconds.fetch_add((std::chrono::steady_clock::now() - start).count(), std::memory_order_relaxed);
+    const auto took = std::chrono::steady_clock::now() - start;
+    s->nanoseconds.fetch_add(took.count(), std::memory_order_relaxed);
+    if (took > longest) {
+      longest = took;
+      slowest = &s->name;
+    }
     // A span outside the text would be written unchecked and break every
     // later reader (`docpipe view`, a second run): the stage is at fault.
     for (const auto& layer : s->provides) {
@@ -417,6 +425,7 @@ void Pipeline::process(Document& doc) const {
       doc.mark_present(layer);
     }
   }
+  return *slowest;
 }
 
 std::vector<std::string> Pipeline::stage_names() const {

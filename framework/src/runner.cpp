@@ -461,7 +461,7 @@ DocumentProcessor in_process(const Pipeline& pipeline, const WriteOptions& write
   return [&pipeline, write](Document& doc, std::string_view text_literal) {
     ProcessResult result;
     try {
-      pipeline.process(doc);
+      result.slowest = pipeline.process(doc);
       write_document(doc, write, result.output, text_literal);
     } catch (const StageError& e) {
       result.stage = e.stage();
@@ -529,9 +529,11 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
     if (options.doc_timeout && item.result.error.empty()) {
       const std::chrono::duration<double> took = Clock::now() - t0;
       if (took > *options.doc_timeout) {
-        item.result = ProcessResult{"", "process",
-                                    fmt::format("took {:.1f} s, over --doc-timeout ({:.1f} s)", took.count(),
-                                                options.doc_timeout->count())};
+        auto& result = item.result;
+        result.output.clear();
+        result.stage = result.slowest.empty() ? "process" : result.slowest;
+        result.error = fmt::format("took {:.1f} s, over --doc-timeout ({:.1f} s); slowest stage: {}", took.count(),
+                                   options.doc_timeout->count(), result.stage);
       }
     }
   };

@@ -84,8 +84,9 @@ class Pipeline {
   /// are emptied: its output replaces what the input or an earlier stage had.
   /// Throws StageError naming the stage and the document when a stage throws
   /// or leaves a span outside the text (not begin <= end <= text size) in a
-  /// layer it provides.
-  void process(Document& doc) const;
+  /// layer it provides. Returns the name of the stage that took longest on
+  /// this document (what a --doc-timeout record names).
+  const std::string& process(Document& doc) const;
 
   /// Names of the stages, in order.
   [[nodiscard]] std::vector<std::string> stage_names() const;

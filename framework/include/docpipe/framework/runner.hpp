@@ -24,6 +24,7 @@ struct ProcessResult {
   std::string output;  ///< the JSON line (with '\n') when it succeeded
   std::string stage;   ///< the failing stage, when it failed
   std::string error;   ///< why it failed ("" on success)
+  std::string slowest; ///< the stage that took longest on it, when known (in-process runs)
 };
 
 /// Runs the stages on one document; called from many threads at once. The
