@@ -398,7 +398,13 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       c.key = std::move(found_key);
       for (const auto& r : found) {
         const Entry& e = gazetteer_.entry(r.entry);
-        if (std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& o) { return o.entry == r.entry; })) continue;
+        // One entry by two names ("Hollywood" and its metonymy alias
+        // "Hollywood@4"): one sense, with the larger bonus.
+        if (const auto same = std::find_if(c.refs.begin(), c.refs.end(), [&](const NameRef& o) { return o.entry == r.entry; });
+            same != c.refs.end()) {
+          same->bonus = std::max(same->bonus, r.bonus);
+          continue;
+        }
         if (r.kind == NameKind::demonym && !options_.demonyms) continue;
         if (options_.min_population > 0 && is_local(e.kind) && e.kind != Kind::adm2 && e.population < options_.min_population) {
           continue;

@@ -381,6 +381,13 @@ TEST_CASE("capitals stand for their governments: Washington is the capital", "[g
   CHECK(km(*house.at("White House"), 38.895, -77.036) < 20);
 }
 
+TEST_CASE("a metonymy alias keeps its bonus where it is also the main name", "[geotag]") {
+  // "Hollywood" is both the district's own name and its alias with a bonus.
+  const auto t = tag("The complaints against Hollywood producers grew louder.");
+  REQUIRE(t.at("Hollywood"));
+  CHECK(km(*t.at("Hollywood"), 34.10, -118.33) < 20);
+}
+
 TEST_CASE("a name ending in 's is not a possessive", "[geotag]") {
   const auto t = tag("The ferry left St. John's in Newfoundland and Labrador at dawn. Moscow's reply came later.");
   REQUIRE(t.at("St. John's"));
