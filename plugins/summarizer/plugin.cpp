@@ -29,6 +29,14 @@ std::vector<OptionSpec> option_specs() {
                                  "default (position, centrality, title overlap, redundancy control), lead, "
                                  "textrank or lexrank"),
                    {"default", "lead", "textrank", "lexrank"}),
+      with_choices(option_string("similarity", "overlap",
+                                 "How textrank compares sentences: overlap (shared terms / (log |a| + log |b|), "
+                                 "Mihalcea & Tarau) or cosine (cosine of raw term counts)"),
+                   {"overlap", "cosine"}),
+      with_range(option_number("central_share", 0.0,
+                               "textrank and lexrank: prefer long sentences among about this share of the most "
+                               "central ones (0: the most central sentences, whatever their length)"),
+                 0.0, 1.0),
       with_range(option_int("sentences", 3, "Summary length in sentences (used unless words or ratio is given)"), 0,
                  100000),
       with_range(option_int("words", 0, "Summary length as a word budget, never exceeded (0: unused)"), 0, 10000000),
@@ -37,6 +45,7 @@ std::vector<OptionSpec> option_specs() {
           0.0, 1.0),
       with_choices(option_string("language", "english", "Snowball stemmer language (libstemmer algorithm name)"),
                    detail::stemmer_languages()),
+      option_bool("stem", true, "Compare sentences on Snowball stems (false: on lowercase words as written)"),
       option_string("stopwords", "",
                     "Stop word file, one word per line (default: the list shipped for the language, if any)"),
       with_range(option_int("max_sentences", 400,
@@ -72,7 +81,10 @@ Options options_from(const StageContext& context) {
   Options options;
   options.method = parse_method(config);
   options.length = parse_length(config);
+  options.similarity = config.get_string("similarity") == "cosine" ? SimilarityKind::cosine : SimilarityKind::overlap;
   options.language = config.get_string("language");
+  options.stem = config.get_bool("stem");
+  options.central_share = config.get_number("central_share");
   options.max_sentences = static_cast<std::size_t>(config.get_int("max_sentences"));
   const std::string& file = config.get_string("stopwords");
   try {

@@ -34,7 +34,10 @@ TEST_CASE("the plugin describes its layers and options", "[summarizer]") {
   const OptionSpec* language = find_option(info, "language");
   REQUIRE(language != nullptr);
   CHECK(std::find(language->choices.begin(), language->choices.end(), "german") != language->choices.end());
-  for (const char* name : {"sentences", "words", "ratio", "stopwords", "max_sentences"}) {
+  const OptionSpec* similarity = find_option(info, "similarity");
+  REQUIRE(similarity != nullptr);
+  CHECK(similarity->choices == std::vector<std::string>{"overlap", "cosine"});
+  for (const char* name : {"sentences", "words", "ratio", "stopwords", "max_sentences", "stem", "central_share"}) {
     CHECK(find_option(info, name) != nullptr);
   }
   for (const OptionSpec& o : info.options) CHECK_FALSE(o.help.empty());
@@ -67,6 +70,20 @@ TEST_CASE("words and ratio replace the sentence count", "[summarizer]") {
   const auto by_words = info.create(StageContext{words, nullptr, DOCPIPE_TEST_DATA_DIR});
   by_words->process(doc);
   CHECK(doc.summary.size() == 1);  // the first sentence has 15 words, the second would overflow
+}
+
+TEST_CASE("cosine similarity, unstemmed words and a central share are options", "[summarizer]") {
+  const PluginInfo info = summarizer::describe();
+  Config config = Config::from_defaults(info.options);
+  config.set("method", std::string("textrank"), {"p.yaml", 3, 5});
+  config.set("similarity", std::string("cosine"), {"p.yaml", 4, 5});
+  config.set("stem", false, {"p.yaml", 5, 5});
+  config.set("central_share", 0.4, {"p.yaml", 6, 5});
+  config.set("sentences", std::int64_t{2}, {"p.yaml", 7, 5});
+  const auto stage = info.create(StageContext{config, nullptr, DOCPIPE_TEST_DATA_DIR});
+  Document doc = summarizer::test::make_doc(kText);
+  stage->process(doc);
+  CHECK(doc.summary.size() == 2);
 }
 
 TEST_CASE("conflicting or wrong options are ConfigErrors", "[summarizer]") {

@@ -165,6 +165,29 @@ double title_overlap(const detail::TermCounts& title, const detail::TermCounts& 
   return static_cast<double>(shared) / static_cast<double>(title.size());
 }
 
+// The value of a sentence when a summary should hold as much as possible
+// of what a reference of the `share` most central sentences would hold:
+// its words times the chance that it is among them, a logistic weight of
+// its rank (rank / n, half at `share`). Every picked sentence then costs
+// one of the k places and brings its words, so among sentences that are
+// surely central the longer ones win.
+std::vector<double> central_words(const std::vector<double>& relevance, const std::vector<std::uint32_t>& words,
+                                  double share) {
+  const std::size_t n = relevance.size();
+  std::vector<std::size_t> order(n);
+  for (std::size_t k = 0; k < n; ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return relevance[a] > relevance[b]; });
+  constexpr double kWidth = 0.1;  // of the rank share over which the weight falls from 0.73 to 0.27
+  std::vector<double> value(n, 0.0);
+  for (std::size_t r = 0; r < n; ++r) {
+    const double x = (static_cast<double>(r) + 0.5) / static_cast<double>(n);
+    const std::size_t k = order[r];
+    value[k] = static_cast<double>(std::max<std::uint32_t>(words[k], 1)) / (1.0 + std::exp((x - share) / kWidth));
+  }
+  return value;
+}
+
 std::vector<double> normalized(std::vector<double> v) {
   double max = 0.0;
   for (const double x : v) max = std::max(max, x);
@@ -179,7 +202,9 @@ std::vector<double> normalized(std::vector<double> v) {
 Summarizer::Summarizer(Options options)
     : options_(std::move(options)),
       terms_(options_.stopwords),
-      vocabularies_([language = options_.language] { return std::make_unique<detail::Vocabulary>(language); }) {}
+      vocabularies_([language = options_.language, stem = options_.stem] {
+        return std::make_unique<detail::Vocabulary>(language, stem);
+      }) {}
 
 std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
   const std::vector<Candidate> cands = analyse(doc, std::max<std::size_t>(options_.max_sentences, 1));
@@ -208,7 +233,9 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
       for (std::size_t k = 0; k < n; ++k) relevance[k] = 1.0 / static_cast<double>(k + 1);
       break;
     case Method::textrank:
-      relevance = normalized(detail::pagerank(detail::overlap_similarity(terms.sentences)));
+      relevance = normalized(detail::pagerank(options_.similarity == SimilarityKind::cosine
+                                                  ? detail::count_cosine_similarity(terms.sentences)
+                                                  : detail::overlap_similarity(terms.sentences)));
       break;
     case Method::lexrank: {
       const auto idf = detail::inverse_sentence_frequency(terms.sentences, terms.vocabulary);
@@ -236,6 +263,9 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
       relevance = normalized(relevance);
       break;
     }
+  }
+  if (options_.central_share > 0.0 && (options_.method == Method::textrank || options_.method == Method::lexrank)) {
+    relevance = normalized(central_words(relevance, terms.words, options_.central_share));
   }
   for (double& r : relevance) r = std::max(r, 1e-9);
 

@@ -27,6 +27,12 @@ enum class Method : std::uint8_t {
   lexrank,   ///< PageRank on thresholded tf-idf cosine graph (Erkan & Radev 2004)
 };
 
+/// How the graph methods compare two sentences.
+enum class SimilarityKind : std::uint8_t {
+  overlap,  ///< TextRank's shared terms / (log |a| + log |b|)
+  cosine,   ///< cosine of raw term counts
+};
+
 /// How long a summary is.
 enum class LengthUnit : std::uint8_t {
   sentences,  ///< exactly `value` sentences (fewer only when fewer may be picked)
@@ -42,7 +48,13 @@ struct Length {
 struct Options {
   Method method = Method::combined;
   Length length;
+  SimilarityKind similarity = SimilarityKind::overlap;  ///< `textrank`'s sentence similarity
+  /// 0: pick the best-ranked sentences. In (0, 1]: the graph methods pick by
+  /// words x a weight falling from 1 to 0 around this share of the
+  /// sentences in rank order, so the longest of the central ones win.
+  double central_share = 0.0;
   std::string language = "english";    ///< a libstemmer algorithm name
+  bool stem = true;                    ///< compare Snowball stems (else lowercase words)
   std::vector<std::string> stopwords;  ///< lowercase words ignored when comparing sentences
   std::size_t max_sentences = 400;     ///< only the first this many sentences are candidates
 };

@@ -83,6 +83,51 @@ TEST_CASE("the sentence count is honoured exactly by every method", "[summarizer
   }
 }
 
+TEST_CASE("the sentence count is honoured exactly with cosine similarity and a central share", "[summarizer]") {
+  for (const Method m : {Method::textrank, Method::lexrank}) {
+    for (const double share : {0.0, 0.2, 0.4, 1.0}) {
+      for (int k = 0; k <= 8; ++k) {
+        Options o = options_with(m, {LengthUnit::sentences, static_cast<double>(k)});
+        o.similarity = SimilarityKind::cosine;
+        o.stem = false;
+        o.central_share = share;
+        const Summarizer s{o};
+        const auto summary = s.summarize(make_doc(kStory));
+        INFO("method " << static_cast<int>(m) << ", share " << share << ", k " << k);
+        CHECK(summary.size() == std::min<std::size_t>(static_cast<std::size_t>(k), 7));
+        for (const std::string& text : summary_texts(make_doc(kStory), summary)) {
+          for (const std::string& bad : kNeverPicked) CHECK(text.find(bad) == std::string::npos);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("a central share picks the longest of the central sentences", "[summarizer]") {
+  // Three sentences about the bridge, one of them long; two about other things.
+  const std::string text =
+      "The new bridge opened.\n"
+      "The new bridge over the river opened to traffic on Monday after six years of work by crews from three "
+      "towns, and drivers crossed the new bridge all day long.\n"
+      "Drivers liked the new bridge.\n"
+      "A bakery in the old town sold fresh bread.\n"
+      "Rain is expected on Friday.\n";
+  Options o = options_with(Method::textrank, {LengthUnit::sentences, 1});
+  o.similarity = SimilarityKind::cosine;
+  o.stem = false;
+  const Document doc = make_doc(text);
+  const auto central = summary_texts(doc, Summarizer{o}.summarize(doc));
+  REQUIRE(central.size() == 1);
+  CHECK(central.front() == "The new bridge opened.");  // the most central: all its words are shared
+  o.central_share = 0.4;
+  const auto longest = summary_texts(doc, Summarizer{o}.summarize(doc));
+  REQUIRE(longest.size() == 1);
+  CHECK(longest.front().starts_with("The new bridge over the river"));
+  o.length = {LengthUnit::sentences, 3};
+  const auto three = summary_texts(doc, Summarizer{o}.summarize(doc));
+  CHECK(three.size() == 3);  // the length is honoured even past the central share
+}
+
 TEST_CASE("more sentences than may be picked gives all the pickable ones", "[summarizer]") {
   const Summarizer s{options_with(Method::combined, {LengthUnit::sentences, 50})};
   Document doc = make_doc(kStory);

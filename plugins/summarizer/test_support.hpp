@@ -96,6 +96,13 @@ inline std::vector<std::string> summary_texts(const Document& doc) {
   return out;
 }
 
+/// The text of each sentence of `summary`, a summary of `doc`.
+inline std::vector<std::string> summary_texts(const Document& doc, const std::vector<SummarySentence>& summary) {
+  std::vector<std::string> out;
+  for (const SummarySentence& s : summary) out.emplace_back(doc.slice(s.begin, s.end));
+  return out;
+}
+
 /// A few English stop words (the plugin's own list is a data file).
 inline std::vector<std::string> some_stopwords() {
   return {"the",  "a",    "an",   "of", "to", "in", "and", "on",  "for", "is",   "was",  "it",   "he",  "she",

@@ -109,6 +109,14 @@ Similarity cosine_similarity(const std::vector<TermCounts>& bags, const std::vec
   return sim;
 }
 
+Similarity count_cosine_similarity(const std::vector<TermCounts>& bags) {
+  std::uint32_t vocabulary = 0;
+  for (const TermCounts& bag : bags) {
+    if (!bag.empty()) vocabulary = std::max(vocabulary, bag.back().first + 1);
+  }
+  return cosine_similarity(bags, std::vector<double>(vocabulary, 1.0));
+}
+
 Similarity threshold_graph(const Similarity& graph, double threshold) {
   Similarity out = graph;
   for (double& v : out.values) v = v >= threshold && v > 0.0 ? 1.0 : 0.0;

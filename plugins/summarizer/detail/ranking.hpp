@@ -26,6 +26,9 @@ struct Similarity {
 /// Cosine of tf-idf vectors.
 [[nodiscard]] Similarity cosine_similarity(const std::vector<TermCounts>& bags, const std::vector<double>& idf);
 
+/// Cosine of raw term counts (every term weighted 1).
+[[nodiscard]] Similarity count_cosine_similarity(const std::vector<TermCounts>& bags);
+
 /// Stationary scores of a random walk on `graph` (edges weighted by
 /// similarity, rows normalized) with damping; sums to 1. Deterministic:
 /// at most 100 sweeps in a fixed order, stopping early on convergence

@@ -26,6 +26,18 @@ TEST_CASE("tf-idf cosine similarity", "[summarizer]") {
   CHECK(sim.at(0, 2) == 0.0);
 }
 
+TEST_CASE("count cosine similarity weighs every term alike", "[summarizer]") {
+  // Sentence 0: term 0 twice and term 1; sentence 1: term 0; sentence 2: terms 0 and 1 once each.
+  const std::vector<TermCounts> bags = {{{0, 2}, {1, 1}}, {{0, 1}}, {{0, 1}, {1, 1}}, {{2, 1}}};
+  const Similarity sim = count_cosine_similarity(bags);
+  CHECK(sim.at(0, 1) == Approx(2.0 / std::sqrt(5.0)));
+  CHECK(sim.at(1, 0) == sim.at(0, 1));
+  CHECK(sim.at(0, 2) == Approx(3.0 / (std::sqrt(5.0) * std::sqrt(2.0))));
+  CHECK(sim.at(1, 2) == Approx(1.0 / std::sqrt(2.0)));  // term 0 is in every sentence but one: no idf here
+  CHECK(sim.at(0, 3) == 0.0);
+  CHECK(count_cosine_similarity({}).n == 0);
+}
+
 TEST_CASE("PageRank favours the hub of a star and sums to one", "[summarizer]") {
   Similarity star{4, std::vector<double>(16, 0.0)};
   for (std::size_t leaf = 1; leaf < 4; ++leaf) star.values[leaf] = star.values[leaf * 4] = 1.0;

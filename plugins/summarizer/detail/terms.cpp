@@ -177,7 +177,7 @@ void TermExtractor::extract(std::string_view text, const std::vector<Token>& tok
     if (stopwords_.find(lower, h) != WordTable::kMissing) return Vocabulary::kStop;
     std::uint32_t id = v.words_.find(lower, h);
     if (id != WordTable::kMissing) return id;
-    const std::string_view stem = v.stemmer_.stem(lower);
+    const std::string_view stem = v.stem_ ? v.stemmer_.stem(lower) : std::string_view(lower);
     id = v.stems_.try_emplace(std::string(stem), static_cast<std::uint32_t>(v.stems_.size())).first->second;
     if (id >= v.stamp_.size()) {
       v.stamp_.resize(id + 1, 0);

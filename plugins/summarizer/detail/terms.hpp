@@ -64,12 +64,15 @@ class WordTable {
 /// global to the cache; each document maps them to dense local ids).
 class Vocabulary {
  public:
-  explicit Vocabulary(const std::string& language) : stemmer_(language) {}
+  /// With `stem` false, words are compared as they are (lowercased); the
+  /// stemmer still checks that `language` exists.
+  explicit Vocabulary(const std::string& language, bool stem = true) : stemmer_(language), stem_(stem) {}
 
  private:
   friend class TermExtractor;
   static constexpr std::uint32_t kStop = 0xFFFFFFFEu;
   Stemmer stemmer_;
+  bool stem_ = true;
   WordTable words_;                                       // lowercase word -> global term id or kStop
   std::unordered_map<std::string, std::uint32_t> stems_;  // stem -> global term id
   std::vector<std::uint32_t> stamp_;                      // global id -> document it was last seen in

@@ -39,6 +39,21 @@ TEST_CASE("terms are stems of content words shared across sentences", "[summariz
   CHECK(terms.sentences[0] == TermCounts{{0, 1}, {1, 1}});
 }
 
+TEST_CASE("without stemming, words are compared as written (lowercased)", "[summarizer]") {
+  const TermExtractor extractor({"the", "of", "a"});
+  Vocabulary vocabulary("english", false);
+  const Document doc = summarizer::test::make_doc("The Elections of a nation.\nElection day.\nELECTIONS again.");
+  DocumentTerms terms;
+  extractor.extract(doc.text, doc.tokens, sentence_spans(doc), "", vocabulary, terms);
+  REQUIRE(terms.sentences.size() == 3);
+  CHECK(terms.sentences[0].size() == 2);  // elections, nation
+  CHECK(terms.sentences[1].size() == 2);  // election, day: "election" is not "elections"
+  CHECK(terms.sentences[2].size() == 2);  // elections, again
+  CHECK(terms.sentences[0][0].first != terms.sentences[1][0].first);
+  CHECK(terms.sentences[0][0].first == terms.sentences[2][0].first);
+  CHECK(terms.vocabulary == 5);
+}
+
 TEST_CASE("the word table finds what it stored, across growth", "[summarizer]") {
   WordTable table;
   for (std::uint32_t i = 0; i < 5000; ++i) {
