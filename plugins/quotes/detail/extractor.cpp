@@ -834,6 +834,14 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       return true;
     }
   }
+  // A headline in title case ("Trump Says He Will Win", "…, Graham Says"):
+  // a capitalised speech verb is a cue there.
+  bool headline = e - s >= 4 && e - s <= 30;
+  for (Idx j = s; j < e && headline; ++j) {
+    const Tok& t = t_[j];
+    if (t.word() && t.e - t.b >= 4 && (t.flags & kDigit) == 0 && !t.cap()) headline = false;
+  }
+  auto cue_at = [&](Idx j) { return is_cue(j) || (headline && t_[j].word() && t_[j].has(kCue) && !t_[j].in_quote()); };
   // According to X, …  /  …, according to X.
   for (Idx j = s; j < e; ++j) {
     if (t_[j].in_quote()) continue;
@@ -883,7 +891,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (t.in_quote() || !(t.is(',') || (t.kind == TokKind::punct && t.ch == '-'))) continue;
     Attr a;
     Idx tail = -1;
-    if (is_cue(c + 1) && !t_[c + 1].has(kDirectOnly)) {
+    if (cue_at(c + 1) && !t_[c + 1].has(kDirectOnly)) {
       const Span np = forward_np(c + 2, e);
       // "Mike Morrell, a veteran of the CIA who retired in 2013, said the
       // approach is insufficient": a name and its appositive before the
@@ -913,7 +921,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       // "…, he smiled." reports nothing; "…, they believe, …" does.
       const bool belief = j < e && t_[j].word() && !t_[j].cap() && !t_[j].in_quote() && t_[j].has(kCueIndirect) &&
                           !t_[j].has(kAttitude);
-      if (j >= e || !(is_cue(j) || belief) || t_[j].has(kDirectOnly)) continue;
+      if (j >= e || !(cue_at(j) || belief) || t_[j].has(kDirectOnly)) continue;
       a = {np, {}, {j, j + 1}};
       tail = j + 1;
       // "…, Ash Carter told a Senate panel Wednesday.", "Instead, Trump
@@ -1008,15 +1016,16 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     Attr a;
     Idx cs;
     Idx rel = -1;  ///< "which she said was …": the relative word, content too
+    bool one = false;  ///< a one-word content ("attacked Romney", "said so")
   };
   std::vector<Hit> hits;
-  for (Idx j = s; j < e - 2; ++j) {
+  for (Idx j = s; j < e - 1; ++j) {
     const Tok& t = t_[j];
     // "Noting he majored in philosophy, Allen said …": a participle may
     // open the sentence.
     const bool opening_participle =
         j == s && t.e - t.b > 5 && text_.substr(t.e - 3, 3) == "ing" && t_[j + 1].word() && !t_[j + 1].has(kPrep);
-    if (!t.word() || (t.cap() && !opening_participle) || t.in_quote() || !t.has(kCue | kCueIndirect) ||
+    if (!t.word() || (t.cap() && !opening_participle && !headline) || t.in_quote() || !t.has(kCue | kCueIndirect) ||
         t.has(kDirectOnly)) {
       continue;
     }
@@ -1148,9 +1157,27 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       }
       if (rel >= 0) start = k;
     }
+    // A one-word object: a name or a pronoun after an attitude ("attacked
+    // Romney,", "opposed it"), "so", "yes", "it" after a speech verb
+    // ("said so in December"), when the clause ends or an adverbial follows.
+    bool one = false;
+    if (rel < 0 && k < e && (start < 0 || start == k) && t_[k].word() && !t_[k].in_quote() && a.ok()) {
+      const Idx n = k + 1;
+      const bool ends = n >= e || (t_[n].kind == TokKind::punct && !t_[n].is('('));
+      const bool closes = ends || (t_[n].word() && !t_[n].cap() && t_[n].has(kPrep | kTime | kConj) &&
+                                   !t_[n].has(kThat) && !word_is(n, "of") && !word_is(n, "to"));
+      const bool pron = word_is(k, "it") || word_is(k, "this") || word_is(k, "that") || word_is(k, "them") ||
+                        word_is(k, "him") || word_is(k, "her");
+      if (ends && t.has(kAttitude)) {
+        one = pron || (is_name_word(t_[k]) && surname(k).size() == t_[k].e - t_[k].b);
+      } else if (closes && t.has(kCue) && !t.has(kCueObj)) {
+        one = word_is(k, "so") || word_is(k, "yes") || word_is(k, "no") || word_is(k, "it");
+      }
+      if (one) start = k;
+    }
     if (start < 0) continue;
-    if (e - start < 3 && rel < 0) continue;
-    hits.push_back({a, start, rel});
+    if (e - start < 3 && rel < 0 && !one) continue;
+    hits.push_back({a, start, rel, one});
     j = start;
   }
   if (hits.empty()) return false;
@@ -1217,7 +1244,8 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
         }
       }
     }
-    if (end - hits[h].cs < 2) continue;
+    if (hits[h].one) end = std::min(end, hits[h].cs + 1);
+    if (end - hits[h].cs < (hits[h].one ? 1 : 2)) continue;
     if (first) {
       out = hits[h].a;
       cs = hits[h].cs;
@@ -1917,6 +1945,12 @@ void Run::process_block(std::size_t bi) {
       // Content that is one quote and nothing else is a direct quote.
       bool whole = (t_[cs].flags & kOpen) != 0 && (t_[ce - 1].flags & kClose) != 0;
       for (Idx j = cs + 1; j + 1 < ce && whole; ++j) whole = t_[j].in_quote();
+      // (A headline's "Zoe Saldana Asked Men To "Redefine Masculinity."" is
+      // left as it was: its capitalised cue is no attribution of a quote.)
+      if (whole && a.cue.ok() && t_[a.cue.b].cap() && a.cue.b > rs) {
+        s = se;
+        continue;
+      }
       if (whole) {
         Found f;
         f.b = t_[cs].e;

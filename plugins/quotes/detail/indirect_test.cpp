@@ -306,3 +306,32 @@ TEST_CASE("the words before a direct quote's attribution are read as a sentence"
   for (const auto& x : q) found |= x.kind == "indirect" && x.content.rfind("the ferry would keep running", 0) == 0;
   CHECK(found);
 }
+
+TEST_CASE("one-word contents: an attitude's name or pronoun, a speech verb's so or yes", "[quotes]") {
+  auto q = run("The union backed Ortiz. Later the mayor attacked him.");
+  REQUIRE(find(q, "Ortiz") != nullptr);
+  CHECK(find(q, "Ortiz")->mention == "The union");
+  REQUIRE(find(q, "him") != nullptr);
+  q = run("In May, 55 percent of the voters said so in a poll.");
+  REQUIRE(find(q, "so") != nullptr);
+  // An addressee is no content; a longer object keeps its phrase.
+  q = run("Lena Ortiz told him about the vote.");
+  CHECK(find(q, "him") == nullptr);
+  q = run("The union backed Ortiz in the primary.");
+  CHECK(find(q, "Ortiz") == nullptr);
+}
+
+TEST_CASE("a headline in title case: a capitalised speech verb is a cue", "[quotes]") {
+  auto q = run("Mayor Lena Ortiz Says The Ferry Will Keep Running.\nThe ferry ran on Monday.");
+  REQUIRE(find(q, "The Ferry Will Keep Running") != nullptr);
+  CHECK(find(q, "The Ferry Will Keep Running")->mention == "Mayor Lena Ortiz");
+  // Not in running text.
+  q = run("The Says family said nothing.");
+  CHECK(q.empty());
+}
+
+TEST_CASE("a contracted pronoun starts the reported clause", "[quotes]") {
+  const auto q = run("Nora Hale has said for weeks he's the only candidate who can win.");
+  REQUIRE(find(q, "he's the only candidate who can win") != nullptr);
+  CHECK(find(q, "he's the only candidate who can win")->mention == "Nora Hale");
+}

@@ -259,7 +259,12 @@ std::vector<Tok> scan(std::string_view t, const Lexicon& lexicon) {
       if (lex == 0 && apostrophe) {
         // "he's", "they’re": a contracted pronoun still starts a clause.
         const std::size_t apo = std::min(w.find('\''), w.find("\xE2\x80\x99"));
-        if (apo != std::string_view::npos && apo > 0) lex = lexicon.classes(w.substr(0, apo)) & kClauseStart;
+        if (apo != std::string_view::npos && apo > 0) {
+          // "he's", "they'd": the pronoun; not the writer's "I'd", "you'd".
+          const std::string_view stem = w.substr(0, apo);
+          const bool writer = stem == "I" || stem == "i" || stem == "you" || stem == "You";
+          lex = lexicon.classes(stem) & (writer ? kClauseStart : kClauseStart | kPronoun | kPersonPronoun);
+        }
       }
       // An abbreviation's period is part of the word ("Mr.", "U.S.", "W.").
       if (i < n && t[i] == '.' && (inner_dot || (lex & kAbbrev) != 0 || (w.size() == 1 && starts_upper(w, 0)))) {
