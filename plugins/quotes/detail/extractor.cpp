@@ -1176,7 +1176,10 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       if (one) start = k;
     }
     if (start < 0) continue;
-    if (e - start < 3 && rel < 0 && !one) continue;
+    // (An attitude's object may be two words: "has long opposed the tax.")
+    // (Only as the sentence's first reading: "noting that, contrary to her
+    // claims, he saw the guns" stays one content.)
+    if (e - start < (t.has(kAttitude) && start == k && hits.empty() ? 2 : 3) && rel < 0 && !one) continue;
     hits.push_back({a, start, rel, one});
     j = start;
   }

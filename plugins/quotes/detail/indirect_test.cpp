@@ -335,3 +335,9 @@ TEST_CASE("a contracted pronoun starts the reported clause", "[quotes]") {
   REQUIRE(find(q, "he's the only candidate who can win") != nullptr);
   CHECK(find(q, "he's the only candidate who can win")->mention == "Nora Hale");
 }
+
+TEST_CASE("an attitude's object of two words at the sentence end", "[quotes]") {
+  const auto q = run("Nora Hale, the council's leader, has long opposed the tax.");
+  REQUIRE(find(q, "the tax") != nullptr);
+  CHECK(find(q, "the tax")->mention == "Nora Hale");
+}
