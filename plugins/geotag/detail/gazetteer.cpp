@@ -304,6 +304,8 @@ void Words::load_text(std::string_view text) {
       institution.insert(word);
     } else if (category == "municipal") {
       municipal.insert(normalized(word));
+    } else if (category == "local") {
+      local.insert(normalized(word));
     } else if (category == "person_verb") {
       person_verb.insert(word);
     } else if (category == "person_before") {
@@ -314,7 +316,7 @@ void Words::load_text(std::string_view text) {
       never.insert(normalized(word));
     }
   }
-  for (WordSet* set : {&first, &lower, &title, &after_ok, &org, &prep, &prefix, &never, &function, &institution, &municipal,
+  for (WordSet* set : {&first, &lower, &title, &after_ok, &org, &prep, &prefix, &never, &function, &institution, &municipal, &local,
                        &person_verb, &person_before, &feature}) {
     set->build();
   }

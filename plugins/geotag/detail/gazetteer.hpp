@@ -168,6 +168,7 @@ struct Words {
   WordSet function;  ///< "the", "from": a capitalised one before a name is no part of it
   WordSet institution;  ///< "Police", "Council": after a town, the town's institution
   WordSet municipal;  ///< "police", "mayor" (normalized): after a town, its local government
+  WordSet local;  ///< "woman", "school" (normalized): after a country's name, a town's
   WordSet person_verb;  ///< "says", "admitted": a lone name before one is a person
   WordSet feature;  ///< "Avenue", "Valley": after a place, a street's or a feature's name
   WordSet person_before;  ///< "brother", "de": a name after one is a person

@@ -36,6 +36,7 @@ struct Candidate {
   bool dateline = false;
   bool county_list = false;  ///< a name in "X, Y and Z counties"
   bool municipal = false;    ///< before the town's own institution ("Berea police")
+  bool local = false;        ///< municipal, or before "woman", "school": a country's name is a town's
   bool level = false;      ///< one sense is a country, region or large state
   std::uint32_t firm = 0;  ///< refs from here on are towns of a level name
   int qualifier = -1;  ///< index of the candidate in "Town, Qualifier"
@@ -674,6 +675,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       const auto w = normalized(raw(next));
       c.municipal = words_.municipal.contains(w) ||
                     (w == "city" && adjacent(next, next + 1) && words_.institution.contains(raw(next + 1)));
+      c.local = c.municipal || words_.local.contains(w);
     }
     c.accepted = true;
     c.recognition = demonym ? 0.8 : (big ? 0.95 : 0.85);
@@ -693,9 +695,16 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   for (const auto& c : cands) {
     if (c.accepted && c.qualifier >= 0) qualified.insert(c.key);
   }
+  // A country's name before "woman", "middle school" or "police" on any
+  // mention is a town's: news names a country's people and institutions by
+  // its demonym ("a Lebanese woman"). Its towns then compete in full.
+  std::unordered_set<std::string_view> town_of_country;
+  for (const auto& c : cands) {
+    if (c.accepted && c.local && has_kind(c, [](Kind k) { return k == Kind::country; })) town_of_country.insert(c.key);
+  }
   for (auto& c : cands) {
     c.firm = static_cast<std::uint32_t>(c.refs.size());
-    if (!c.accepted || qualified.contains(c.key)) continue;
+    if (!c.accepted || qualified.contains(c.key) || town_of_country.contains(c.key)) continue;
     c.level = std::any_of(c.refs.begin(), c.refs.end(), [&](const NameRef& r) {
       const Entry& e = gazetteer_.entry(r.entry);
       return is_level(e.kind) || (e.kind == Kind::adm1 && e.population >= kLargeRegion);
@@ -790,6 +799,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       // and a first-level region that is no large state as a town would.
       if (municipal[n] && e.kind == Kind::capital) s -= 9;
       if (municipal[n] && e.kind == Kind::adm1 && !c.level) s -= 9;
+      if (e.kind == Kind::country && town_of_country.contains(c.key)) s -= 20;
       if (std::find(options_.focus_countries.begin(), options_.focus_countries.end(), e.country) !=
           options_.focus_countries.end()) {
         s += 4;

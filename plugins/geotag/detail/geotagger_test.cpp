@@ -208,6 +208,21 @@ TEST_CASE("a country's name is a town where the document's local places say so",
   CHECK(me.at("Jordan")->country == "JO");
 }
 
+TEST_CASE("a country's name before \"woman\" or \"middle school\" is a town's", "[geotag]") {
+  // News names a country's people and schools by its demonym.
+  const auto t = tag("The Jordan middle school gym is open again, and the Jordan boys team will play in "
+                     "the United States championship.");
+  REQUIRE(t.at("Jordan"));
+  CHECK(t.at("Jordan")->country == "US");
+  const auto w = tag("A Lebanon woman was charged in the United States on Friday.");
+  REQUIRE(w.at("Lebanon"));
+  CHECK(w.at("Lebanon")->country == "US");
+  // The demonym keeps the country.
+  const auto d = tag("A Lebanese woman was charged in Beirut on Friday.");
+  REQUIRE(d.at("Lebanese"));
+  CHECK(d.at("Lebanese")->country == "LB");
+}
+
 TEST_CASE("a name after \"Town, \" is the town's state, unless the pair is a list", "[geotag]") {
   const auto wa = tag("A baker from Tacoma, Washington shares her recipes.");
   REQUIRE(wa.at("Washington"));
