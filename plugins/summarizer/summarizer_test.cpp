@@ -273,12 +273,18 @@ TEST_CASE("a one-sentence and an empty document", "[summarizer]") {
 }
 
 TEST_CASE("the same input gives the same summary, on any thread", "[summarizer]") {
-  const Summarizer s{options_with(Method::combined, {LengthUnit::sentences, 3})};
-  const Document doc = make_doc(kStory, "Council backs bridge");
-  const auto expected = s.summarize(doc);
-  std::vector<std::future<std::vector<SummarySentence>>> runs;
-  for (int i = 0; i < 8; ++i) runs.push_back(std::async(std::launch::async, [&] { return s.summarize(doc); }));
-  for (auto& r : runs) CHECK(r.get() == expected);
+  Options central = options_with(Method::textrank, {LengthUnit::sentences, 3});
+  central.similarity = SimilarityKind::cosine;
+  central.stem = false;
+  central.central_share = 0.4;
+  for (const Options& o : {options_with(Method::combined, {LengthUnit::sentences, 3}), central}) {
+    const Summarizer s{o};
+    const Document doc = make_doc(kStory, "Council backs bridge");
+    const auto expected = s.summarize(doc);
+    std::vector<std::future<std::vector<SummarySentence>>> runs;
+    for (int i = 0; i < 8; ++i) runs.push_back(std::async(std::launch::async, [&] { return s.summarize(doc); }));
+    for (auto& r : runs) CHECK(r.get() == expected);
+  }
 }
 
 TEST_CASE("sentences past max_sentences are never picked", "[summarizer]") {
