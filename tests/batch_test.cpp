@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <rapidjson/document.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -179,6 +180,23 @@ TEST_CASE("without --isolate a document over --doc-timeout is failed and the rec
   CHECK_THAT(errors, Catch::Contains("\"stage\":\"crasher\"") && Catch::Contains("over --doc-timeout") &&
                          Catch::Contains("slowest stage: crasher"));
   CHECK(std::count(errors.begin(), errors.end(), '\n') == 2);
+}
+
+TEST_CASE("with --isolate the workers report the time of each stage", "[batch]") {
+  TempDir dir;
+  const auto p = dir.write("p.yaml", pipeline_yaml(2000));  // the crasher sleeps 2 ms a document
+  const auto in = dir.write("in.jsonl", corpus(20));
+  const auto r = run_command(docpipe_cmd(
+      fmt::format("run {} {} --isolate -j 2 -o {}/out.jsonl --stats {}/stats.json", p, in, dir.path(), dir.path())));
+  REQUIRE(r.exit_code == 0);
+  rapidjson::Document stats;
+  stats.Parse(dir.read("stats.json").c_str());
+  REQUIRE(stats.IsObject());
+  const auto& stages = stats["stages"];
+  REQUIRE(stages.Size() == 2);
+  CHECK(std::string(stages[0]["name"].GetString()) == "keywords");
+  CHECK(std::string(stages[1]["name"].GetString()) == "crasher");
+  CHECK(stages[1]["seconds"].GetDouble() >= 20 * 0.002);  // every document's sleep, summed over the workers
 }
 
 TEST_CASE("with --isolate a segfault, an abort or a hang costs one document, not the run", "[batch]") {

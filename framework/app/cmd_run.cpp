@@ -241,8 +241,8 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
       // a missing file) ends the run before any document, as without
       // --isolate, instead of failing each document in a new worker. Not
       // kept: the workers hold the resources.
-      { const Pipeline check(stages, spec); }
       WorkerPoolOptions pool;
+      pool.stage_names = Pipeline(stages, spec).stage_names();
       pool.program = boost::dll::program_location().string();
       for (const auto& dir : globals.registry().dirs()) {
         pool.arguments.push_back("--plugin-path");
@@ -270,8 +270,8 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
     } else {
       stats = run_documents(process, options);
     }
-    if (pipeline) {
-      for (const auto& t : pipeline->timings()) {
+    if (pipeline || workers) {
+      for (const auto& t : pipeline ? pipeline->timings() : workers->timings()) {
         stats.stages.push_back({t.name, std::chrono::duration<double>(t.total).count()});
       }
     }
@@ -294,7 +294,7 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
   worker->callback([&globals, wargs] {
     const PipelineSpec spec = read_pipeline_file(wargs->pipeline);
     const Pipeline pipeline(resolve_pipeline(spec, globals.registry()), spec);
-    globals.exit_code = serve_worker(in_process(pipeline, write_options(*wargs)));
+    globals.exit_code = serve_worker(in_process(pipeline, write_options(*wargs)), [&pipeline] { return pipeline.timings(); });
   });
 }
 

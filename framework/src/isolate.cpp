@@ -24,7 +24,9 @@ namespace docpipe {
 namespace {
 
 // Frames: an 8-byte little-endian length, then the bytes. A result frame is
-// preceded by one status byte: 'O' (output line) or 'E' (stage '\0' message).
+// preceded by one status byte: 'O' (output line) or 'E' (stage '\0' message),
+// and followed by a frame of one 8-byte count of nanoseconds per stage (the
+// time each stage took on that document).
 
 bool write_all(int fd, const char* data, std::size_t size) {
   while (size > 0) {
@@ -87,9 +89,27 @@ struct WorkerPool::Worker {
 
 struct WorkerPool::Impl {
   WorkerPoolOptions options;
+  std::unique_ptr<std::atomic<std::uint64_t>[]> stage_ns;  // one a stage, summed over answers
   tbb::concurrent_bounded_queue<Worker*> idle;
   std::vector<std::unique_ptr<Worker>> all;
   std::mutex spawn_mutex;
+
+  // The timing frame after an answer: added to the totals when it has one
+  // count a stage.
+  ReadStatus read_timings(Worker& w, std::optional<std::chrono::steady_clock::time_point> deadline) {
+    char header[8];
+    ReadStatus status = read_all(w.from_worker, header, 8, deadline);
+    if (status != ReadStatus::ok) return status;
+    std::uint64_t len = 0;
+    std::memcpy(&len, header, 8);
+    if (len > 8 * 4096) return ReadStatus::closed;  // not a timing frame: the worker is out of step
+    std::vector<std::uint64_t> ns(len / 8);
+    status = read_all(w.from_worker, reinterpret_cast<char*>(ns.data()), len, deadline);
+    if (status == ReadStatus::ok && ns.size() == options.stage_names.size()) {
+      for (std::size_t i = 0; i < ns.size(); ++i) stage_ns[i].fetch_add(ns[i], std::memory_order_relaxed);
+    }
+    return status;
+  }
 
   void spawn(Worker& w) {
     int in_pipe[2];
@@ -139,6 +159,7 @@ WorkerPool::WorkerPool(WorkerPoolOptions options) : impl_(std::make_unique<Impl>
   // A worker that dies makes writes to its pipe fail with EPIPE, not kill us.
   signal(SIGPIPE, SIG_IGN);
   impl_->options = std::move(options);
+  impl_->stage_ns = std::make_unique<std::atomic<std::uint64_t>[]>(impl_->options.stage_names.size());
   for (std::size_t i = 0; i < std::max<std::size_t>(1, impl_->options.workers); ++i) {
     auto w = std::make_unique<Worker>();
     impl_->spawn(*w);
@@ -180,6 +201,7 @@ ProcessResult WorkerPool::process(Document& doc, std::string_view text_literal) 
       payload.resize(len);
       status = read_all(w->from_worker, payload.data(), len, deadline);
     }
+    if (status == ReadStatus::ok) status = impl_->read_timings(*w, deadline);
   }
   if (status == ReadStatus::ok) {
     if (status_byte == 'O') {
@@ -203,7 +225,16 @@ ProcessResult WorkerPool::process(Document& doc, std::string_view text_literal) 
   return result;
 }
 
-int serve_worker(const DocumentProcessor& process) {
+std::vector<StageTiming> WorkerPool::timings() const {
+  std::vector<StageTiming> out;
+  for (std::size_t i = 0; i < impl_->options.stage_names.size(); ++i) {
+    out.push_back({impl_->options.stage_names[i], std::chrono::nanoseconds(impl_->stage_ns[i].load())});
+  }
+  return out;
+}
+
+int serve_worker(const DocumentProcessor& process, const std::function<std::vector<StageTiming>()>& timings) {
+  std::vector<StageTiming> before = timings();
   for (;;) {
     char header[8];
     if (read_all(STDIN_FILENO, header, 8, std::nullopt) != ReadStatus::ok) return 0;
@@ -224,6 +255,14 @@ int serve_worker(const DocumentProcessor& process) {
     const std::string payload = ok ? result.output : result.stage + '\0' + result.error;
     const char status = ok ? 'O' : 'E';
     if (!write_all(STDOUT_FILENO, &status, 1) || !write_frame(STDOUT_FILENO, payload)) return 1;
+    const std::vector<StageTiming> now = timings();
+    std::string took(8 * now.size(), '\0');
+    for (std::size_t i = 0; i < now.size(); ++i) {
+      const auto ns = static_cast<std::uint64_t>((now[i].total - before[i].total).count());
+      std::memcpy(took.data() + 8 * i, &ns, 8);
+    }
+    before = now;
+    if (!write_frame(STDOUT_FILENO, took)) return 1;
   }
 }
 

@@ -6,7 +6,9 @@
 
 #include <docpipe/framework/runner.hpp>
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +22,9 @@ struct WorkerPoolOptions {
   std::size_t workers = 1;
   /// A document not answered within this time kills its worker.
   std::optional<std::chrono::duration<double>> timeout;
+  /// The pipeline's stage names, in order: the workers report the time each
+  /// took per document (see timings()).
+  std::vector<std::string> stage_names;
 };
 
 /// A pool of worker processes; process() may be called from many threads.
@@ -35,6 +40,10 @@ class WorkerPool {
   /// or the timeout as its error. `text_literal`: see write_document.
   ProcessResult process(Document& doc, std::string_view text_literal = {});
 
+  /// Time the workers spent in each stage, summed over the documents they
+  /// answered (a document whose worker died or timed out is not counted).
+  [[nodiscard]] std::vector<StageTiming> timings() const;
+
  private:
   struct Worker;
   struct Impl;
@@ -42,7 +51,9 @@ class WorkerPool {
 };
 
 /// The worker side: reads framed documents on stdin, runs `process` on each
-/// and writes framed results on stdout until stdin closes.
-int serve_worker(const DocumentProcessor& process);
+/// and writes framed results on stdout, each followed by the time each stage
+/// took on that document (from `timings`, the pipeline's running totals),
+/// until stdin closes.
+int serve_worker(const DocumentProcessor& process, const std::function<std::vector<StageTiming>()>& timings);
 
 }  // namespace docpipe
