@@ -885,6 +885,46 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       return ce - cs >= 3;
     }
   }
+  // "But as Clyburn noted, …", "A few weeks ago, as the paper reported,
+  // …" (both sides), "…, as police have said.": an "as" clause of report
+  // inside the sentence frames the rest of it.
+  for (Idx j = s + 1; j + 2 < e; ++j) {
+    if (!word_is(j, "as") || t_[j].in_quote()) continue;
+    const bool after_comma = t_[j - 1].is(',') || (t_[j - 1].kind == TokKind::punct && t_[j - 1].ch == '-');
+    const bool lead = (j == s + 1 && t_[s].word() && t_[s].has(kConj)) || after_comma;
+    if (!lead) continue;
+    const Span np = forward_np(j + 1, e);
+    if (!np.ok()) continue;
+    Idx v = np.e;
+    while (v < e && v - np.e < 3 && t_[v].word() && (t_[v].has(kAux) || ly_adverb(v)) && !t_[v].has(kPronoun)) ++v;
+    if (v >= e || !(is_cue(v) || (t_[v].word() && !t_[v].cap() && t_[v].has(kCueIndirect) && !t_[v].has(kAttitude))) ||
+        t_[v].has(kDirectOnly | kTakesNp)) {  // ("as they call each other": a naming)
+      continue;
+    }
+    Idx c = v + 1;
+    while (c < e && c - v <= 4 && t_[c].word() && t_[c].has(kTime | kPrep | kDet) && !t_[c].has(kThat)) ++c;
+    const Attr a{np, {}, {v, v + 1}};
+    const Idx before_e = after_comma ? j - 1 : j;
+    if (c >= e && after_comma && before_e - s >= 3) {
+      out = a;  // "…, as police have said."
+      conf = kConfIndirectFinal;
+      cs = s;
+      ce = before_e;
+      return true;
+    }
+    if (c < e && t_[c].is(',') && e - (c + 1) >= 3) {
+      out = a;
+      conf = kConfIndirectFinal;
+      cs = c + 1;
+      ce = e;
+      if (after_comma) {
+        Idx lb = s;
+        if (t_[lb].word() && t_[lb].has(kConj)) ++lb;  // "And, as …": not the "And"
+        if (before_e - lb >= 3) extra_.push_back({a, lb, before_e});
+      }
+      return true;
+    }
+  }
   // …, X said.  /  …, said X.  /  …, X said, …  ("Otherwise, she said, …")
   for (Idx c = s + 1; c < e - 1; ++c) {
     const Tok& t = t_[c];
@@ -1444,8 +1484,11 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     Idx k = j + 1;
     if (k < e && word_is(k, "not")) ++k;
     auto infinitive = [&](Idx to) {
-      return to + 1 < e && word_is(to, "to") && t_[to + 1].word() && !t_[to + 1].cap() &&
-             !t_[to + 1].has(kDet | kPronoun | kTime) && (t_[to + 1].flags & kDigit) == 0;
+      if (to + 1 >= e || !word_is(to, "to")) return false;
+      // "to publicly pressure", "to quickly act": an adverb may split it.
+      Idx v = to + 1;
+      if (v + 1 < e && t_[v].word() && !t_[v].cap() && ly_adverb(v) && t_[v + 1].word()) ++v;
+      return t_[v].word() && !t_[v].cap() && !t_[v].has(kDet | kPronoun | kTime) && (t_[v].flags & kDigit) == 0;
     };
     if (cs < 0 && t.has(kRaising)) {
       bool be = !t.has(kAfterBe);

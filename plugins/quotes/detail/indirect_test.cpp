@@ -341,3 +341,24 @@ TEST_CASE("an attitude's object of two words at the sentence end", "[quotes]") {
   REQUIRE(find(q, "the tax") != nullptr);
   CHECK(find(q, "the tax")->mention == "Nora Hale");
 }
+
+TEST_CASE("an adverb inside a to-infinitive", "[quotes]") {
+  const auto q = run("Mayor Lena Ortiz is not expected to publicly oppose the ferry plan.");
+  REQUIRE(find(q, "to publicly oppose the ferry plan") != nullptr);
+  REQUIRE(find(q, "Mayor Lena Ortiz") != nullptr);
+}
+
+TEST_CASE("an as-clause of report inside or at the end of a sentence", "[quotes]") {
+  auto q = run("But as Nora Hale noted, the ferry will keep running through the winter.");
+  REQUIRE(find(q, "the ferry will keep running through the winter") != nullptr);
+  CHECK(find(q, "the ferry will keep running through the winter")->mention == "Nora Hale");
+  q = run("Only a week ago, as the Harbor Gazette reported, the council met in secret.");
+  REQUIRE(find(q, "the council met in secret") != nullptr);
+  REQUIRE(find(q, "Only a week ago") != nullptr);
+  q = run("The council never voted on the fare, as the mayor has said.");
+  REQUIRE(find(q, "The council never voted on the fare") != nullptr);
+  CHECK(find(q, "The council never voted on the fare")->mention == "the mayor");
+  // A naming is no report.
+  q = run("The harbor and the bay, as locals call them, froze last week.");
+  CHECK(find(q, "froze last week") == nullptr);
+}
