@@ -232,6 +232,23 @@ class Run {
     return false;
   }
   [[nodiscard]] Span clause_subject(Idx v, Idx s) const;
+  /// The noun phrase right before `v` (a comma between allowed), back to its
+  /// determiner: "a state" in "a state known for …".
+  [[nodiscard]] Span phrase_before(Idx v, Idx s) const {
+    Idx m = v - 1;
+    if (m >= s && t_[m].is(',')) --m;
+    const Idx end = m + 1;
+    Idx b = end;
+    for (; m >= s && end - m <= 6 && t_[m].word() && !t_[m].in_quote() && owned_[m] == 0; --m) {
+      if (t_[m].has(kDet) && !t_[m].has(kPronoun)) {
+        b = m;
+        break;
+      }
+      if (t_[m].has(kAux | kBe | kPrep | kConj | kThat | kPronoun | kCue | kCueIndirect | kTime)) break;
+      b = m;
+    }
+    return b < end ? Span{b, end} : Span{};
+  }
   /// The verb at `v` is a past participle after a form of "be" ("was
   /// criticized", "has been attacked"), not followed by a clause of its own.
   [[nodiscard]] bool passive(Idx v, Idx s) const {
@@ -1469,6 +1486,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     if (j + 2 >= e) continue;
     Idx cs = -1;
     bool raising = false;
+    bool reduced = false;
     if (t.has(kThatCue)) {
       // "pointed out that", "made it clear to voters that"
       Idx m = j + 1;
@@ -1496,9 +1514,17 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
         if (t_[m].has(kBe)) be = true;
         if (!(t_[m].has(kAux | kBe) || ly_adverb(m))) break;
       }
-      if (be && k < e && word_is(k, "as")) ++k;  // "is seen as a circus"
+      // "a state known for rewarding moderates", "greenhouse gases known as
+      // HFCs": a reduced relative; its subject is the phrase before it.
+      const bool as_for = k < e && (word_is(k, "as") || (word_is(k, "for") && word_is(j, "known")));
+      if (!be && as_for && word_is(j, "known") && j > s && (t_[j - 1].is(',') || (t_[j - 1].word() && !t_[j - 1].has(kAux | kBe | kPrep | kConj | kThat | kPronoun | kCue | kCueIndirect)))) {
+        be = true;
+        reduced = true;
+      }
+      if (be && as_for) ++k;  // "is seen as a circus", "is known for its ties"
       if (be && k < e &&
-          (infinitive(k) || (t_[k].word() && !t_[k].cap() && (!t_[k].has(kPrep | kThat | kConj) || k > j + 1)))) {
+          (infinitive(k) ||
+           (t_[k].word() && (!t_[k].cap() || k > j + 1) && (!t_[k].has(kPrep | kThat | kConj) || k > j + 1)))) {
         cs = k;
         raising = true;
       }
@@ -1572,7 +1598,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     const bool writer =
         j > s && t_[j - 1].word() && (word_is(j - 1, "I") || word_is(j - 1, "you") || word_is(j - 1, "You"));
     if (raising) {
-      const Span subj = clause_subject(j, s);
+      const Span subj = reduced ? phrase_before(j, s) : clause_subject(j, s);
       if (subj.ok()) add_complement(subj.b, subj.e, {}, kConfComplement, bi, first_found);
     } else if (!(subject_of(j, s, a) || relative_subject(j, s, a)) || !person_like(a.name.ok() ? a.name : a.speaker)) {
       a = {};

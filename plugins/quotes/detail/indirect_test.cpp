@@ -362,3 +362,14 @@ TEST_CASE("an as-clause of report inside or at the end of a sentence", "[quotes]
   q = run("The harbor and the bay, as locals call them, froze last week.");
   CHECK(find(q, "froze last week") == nullptr);
 }
+
+TEST_CASE("known as, known for: the phrase and what it is known as", "[quotes]") {
+  auto q = run("They campaigned in a county known for rewarding moderate candidates.");
+  REQUIRE(find(q, "a county") != nullptr);
+  REQUIRE(find(q, "rewarding moderate candidates") != nullptr);
+  q = run("Nora Hale was known for her dislike of ferries.");
+  REQUIRE(find(q, "Nora Hale") != nullptr);
+  REQUIRE(find(q, "her dislike of ferries") != nullptr);
+  q = run("The two harbor towns are widely seen as Ortiz strongholds.");
+  REQUIRE(find(q, "Ortiz strongholds") != nullptr);
+}
