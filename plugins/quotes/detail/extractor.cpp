@@ -1426,7 +1426,7 @@ void Run::object_gap(Idx j, Idx s, Idx e, std::size_t bi, std::size_t first_foun
     const Tok& x = t_[k];
     const bool ends = x.kind == TokKind::punct && !x.is(':') && !x.is('(');
     const bool adverbial = x.word() && !x.cap() && x.has(kPrep | kTime | kConj) && !x.has(kThat) &&
-                           !word_is(k, "to") && !word_is(k, "of") && !word_is(k, "as") && !word_is(k, "like");
+                           !word_is(k, "to") && !word_is(k, "of") && !word_is(k, "like");
     if (!(ends || adverbial)) return;
   }
   Idx i = j - 1;
@@ -1933,6 +1933,32 @@ void Run::process_block(std::size_t bi) {
     for (Idx j = std::max(b, own_b); j < own_e; ++j) owned_[j] = 1;
     if (lead.e > lead.b) {
       found_.push_back(std::move(lead));
+    }
+    // "Biden suggested Trump had shown a fondness for strongmen - "He would
+    // have…"": a clause between the cue and the quote is reported too.
+    // (Not before a colon, which introduces the quote: "said back in May:
+    // "…""; nor after an addressee: "told Mic in an interview, "…"".)
+    if (pre == Pre::attr && opt_.indirect && pre_attr.cue.ok() && pre_attr.cue.e < open &&
+        pre_attr.cue.b > pre_attr.speaker.b && !t_[open - 1].is(':') && !t_[pre_attr.cue.b].has(kCueObj)) {
+      Idx tb = pre_attr.cue.e;
+      Idx te = open;
+      while (te > tb && (t_[te - 1].is(',') || t_[te - 1].is(':') ||
+                         (t_[te - 1].kind == TokKind::punct && t_[te - 1].ch == '-'))) {
+        --te;
+      }
+      bool clause = te - tb >= 4 && t_[tb].word() && !t_[tb].has(kPrep | kTime | kObject | kAux | kBe | kConj);
+      for (Idx j = tb; clause && j < te; ++j) clause = !paired(t_[j]) && !t_[j].in_quote() && !t_[j].is(',');
+      if (clause) {
+        Found tail;
+        tail.b = t_[tb].b;
+        tail.e = t_[te - 1].e;
+        tail.kind = QuoteKind::indirect;
+        tail.attr = pre_attr;
+        tail.confidence = kConfIndirect;
+        tail.block = static_cast<std::uint32_t>(bi);
+        tail.unattributed_ok = true;
+        found_.push_back(std::move(tail));
+      }
     }
     last_direct = static_cast<int>(found_.size());
     last_direct_close = close;

@@ -373,3 +373,16 @@ TEST_CASE("known as, known for: the phrase and what it is known as", "[quotes]")
   q = run("The two harbor towns are widely seen as Ortiz strongholds.");
   REQUIRE(find(q, "Ortiz strongholds") != nullptr);
 }
+
+TEST_CASE("a clause between the cue and a direct quote; a relative object before 'as'", "[quotes]") {
+  auto q = run("Nora Hale suggested the mayor had ignored the harbor workers - \"He never came once.\"");
+  REQUIRE(find(q, "He never came once.") != nullptr);
+  REQUIRE(find(q, "the mayor had ignored the harbor workers") != nullptr);
+  CHECK(find(q, "the mayor had ignored the harbor workers")->mention == "Nora Hale");
+  // Before a colon the words introduce the quote.
+  q = run("Nora Hale said back in the summer of 2015: \"It is a big mistake.\"");
+  CHECK(find(q, "back in the summer of 2015") == nullptr);
+  q = run("The police walked beside the marchers, whom the mayor described as calm.");
+  REQUIRE(find(q, "whom") != nullptr);
+  CHECK(find(q, "whom")->mention == "the mayor");
+}
