@@ -177,6 +177,16 @@ TEST_CASE("mpirun -n 1 and -n 3: the merged output is byte-identical to a single
     CHECK(dir.read(fs::path(out + ".jsonl").filename()) == ref.output);
     CHECK(dir.read(fs::path(out + ".jsonl.errors.jsonl").filename()) == ref.errors);
   }
+  // An input inside the output directory (a part of an earlier run) or named as --stats is refused.
+  const auto mpi1 = dir.path() + "/mpi1";
+  auto refused = run_command(
+      mpirun(1, fmt::format("run --mpi {} {}/part-000000.jsonl -o {}", p, mpi1, mpi1), false));
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("is inside the --mpi output directory"));
+  refused = run_command(mpirun(1, fmt::format("run --mpi {} {} -o {}/mpi-x --stats {}", p, in, dir.path(), in), false));
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("is also the --stats file"));
+
   // A rank that sees other input files would number records differently: the job stops.
   const auto other = dir.write("other.jsonl", corpus(301));
   const auto r = run_command(fmt::format(

@@ -217,7 +217,11 @@ void add_run_command(CLI::App& app, GlobalOptions& globals) {
         throw ConfigError("--mpi reads files, not stdin: every rank reads the inputs");
       }
     }
-    if (!args->mpi) check_run_outputs(options);
+    if (args->mpi) {
+      check_part_directory_outputs(options);
+    } else {
+      check_run_outputs(options);
+    }
     if (!options.stats.empty()) check_writable(options.stats, "--stats file");
     options.fingerprint = run_fingerprint(*args, options);
     if (options.write.layers) {

@@ -457,6 +457,29 @@ void check_run_outputs(const RunOptions& options) {
   }
 }
 
+void check_part_directory_outputs(const RunOptions& options) {
+  const auto dir = file_id(options.output);
+  const auto stats = options.stats.empty() ? std::nullopt : file_id(options.stats);
+  if (!dir && !stats) return;  // neither exists yet: no input can be one of them
+  for (const auto& input : options.inputs) {
+    const auto id = file_id(input);
+    if (!id) continue;
+    if (id == stats) {
+      throw ConfigError(fmt::format("the input {} is also the --stats file: give another --stats", input));
+    }
+    if (!dir) continue;
+    std::error_code ec;
+    for (fs::path up = fs::weakly_canonical(input, ec).parent_path(); !ec && !up.empty(); up = up.parent_path()) {
+      if (file_id(up.string()) == dir) {
+        throw ConfigError(fmt::format("the input {} is inside the --mpi output directory {}, whose files the run "
+                                      "writes and removes: give another output",
+                                      input, options.output));
+      }
+      if (up == up.root_path()) break;
+    }
+  }
+}
+
 DocumentProcessor in_process(const Pipeline& pipeline, const WriteOptions& write) {
   return [&pipeline, write](Document& doc, std::string_view text_literal) {
     ProcessResult result;

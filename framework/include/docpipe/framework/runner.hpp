@@ -104,6 +104,11 @@ RunStats run_documents(const DocumentProcessor& process, const RunOptions& optio
 /// does not call it: `docpipe run` does, before starting.
 void check_run_outputs(const RunOptions& options);
 
+/// The same for an --mpi run, whose output is a directory of part files it
+/// writes and, on --resume, removes: no input may be in that directory (at
+/// any depth) or be the --stats file.
+void check_part_directory_outputs(const RunOptions& options);
+
 /// Throws ConfigError naming `what` and `path` when `path` cannot be opened
 /// for writing; a file it creates to find out is removed again, an existing
 /// one is left as it is.
