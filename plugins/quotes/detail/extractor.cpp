@@ -214,6 +214,11 @@ class Run {
     return t.word() && text_.substr(t.b, t.e - t.b) == w;
   }
   [[nodiscard]] Idx clause_end(Idx from, Idx e) const;
+  /// ", including …", ", such as …" after the comma at `c`: examples that
+  /// belong to the phrase before the comma.
+  [[nodiscard]] bool examples_follow(Idx c, Idx e) const {
+    return c + 1 < e && (word_is(c + 1, "including") || (c + 2 < e && word_is(c + 1, "such") && word_is(c + 2, "as")));
+  }
   /// A modal or perfect auxiliary: the word makes its clause finite.
   [[nodiscard]] bool modal(Idx i) const {
     for (const std::string_view w :
@@ -1298,7 +1303,8 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       };
       for (Idx m = hits[h].cs + 1; m < end; ++m) {
         if (t_[m].in_quote() || paired(t_[m])) continue;
-        if ((t_[m].is(',') && !list_goes_on(m)) || (t_[m].kind == TokKind::punct && t_[m].ch == '-')) {
+        if ((t_[m].is(',') && !list_goes_on(m) && !examples_follow(m, end)) ||
+            (t_[m].kind == TokKind::punct && t_[m].ch == '-')) {
           end = m;
           break;
         }
@@ -1340,6 +1346,7 @@ Idx Run::clause_end(Idx from, Idx e) const {
   }
   for (; j < e; ++j) {
     const Tok& t = t_[j];
+    if (t.is(',') && examples_follow(j, e)) continue;
     if (owned_[j] != 0 || t.is(';') || t.is(',') || (t.kind == TokKind::punct && t.ch == '-' && j > from)) break;
   }
   while (j > from && (end_punct(t_[j - 1]) || t_[j - 1].is(',') || t_[j - 1].is(':'))) --j;

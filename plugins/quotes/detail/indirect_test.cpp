@@ -386,3 +386,8 @@ TEST_CASE("a clause between the cue and a direct quote; a relative object before
   REQUIRE(find(q, "whom") != nullptr);
   CHECK(find(q, "whom")->mention == "the mayor");
 }
+
+TEST_CASE("examples after a comma belong to the content", "[quotes]") {
+  const auto q = run("The mayor criticized several harbor projects, including the new ferry terminal.");
+  REQUIRE(find(q, "several harbor projects, including the new ferry terminal") != nullptr);
+}
