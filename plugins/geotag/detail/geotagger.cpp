@@ -734,6 +734,33 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   }
   const auto admin_key = [](const Entry& e) { return std::string(e.country).append(".").append(e.admin1); };
 
+  // "BELGRADE, Minn." where the gazetteer has no Belgrade in Minnesota (a
+  // village under its threshold): the state the abbreviation names is the
+  // best point there is, not a namesake abroad.
+  for (const auto& mentions : names) {
+    int q = -1;
+    for (const auto idx : mentions) {
+      const int k = cands[idx].qualifier;
+      if (k >= 0 && cands[k].accepted && !cands[k].refs.empty() && only_kind(cands[k], NameKind::abbreviation)) q = k;
+    }
+    if (q < 0) continue;
+    const auto inside = [&](const NameRef& r) {
+      const Entry& e = gazetteer_.entry(r.entry);
+      return std::any_of(cands[q].refs.begin(), cands[q].refs.end(), [&](const NameRef& qr) {
+        const Entry& s = gazetteer_.entry(qr.entry);
+        return s.country == e.country && (s.kind == Kind::country || (s.kind == Kind::adm1 && s.admin1 == e.admin1));
+      });
+    };
+    const auto& front = cands[mentions.front()];
+    if (std::any_of(front.refs.begin(), front.refs.end(), inside)) continue;
+    for (const auto idx : mentions) {
+      auto& c = cands[idx];
+      const bool all_firm = c.firm == c.refs.size();
+      for (const auto& qr : cands[q].refs) c.refs.push_back({qr.entry, NameKind::name, 0.0F});
+      if (all_firm) c.firm = static_cast<std::uint32_t>(c.refs.size());
+    }
+  }
+
   // Static part of each sense's score: prior, qualifier, focus, and how many
   // other names of the document have a sense nearby (towns mentioned together
   // lie together: "Huntsville" with "Walker County" is the Texas pair).

@@ -223,6 +223,20 @@ TEST_CASE("a country's name before \"woman\" or \"middle school\" is a town's", 
   CHECK(d.at("Lebanese")->country == "LB");
 }
 
+TEST_CASE("a town missing from the gazetteer is placed in the state its abbreviation names", "[geotag]") {
+  // Belgrade, Minnesota has fewer than a thousand people: not the Serbian capital.
+  const auto t = tag("BELGRADE, Minn. -- A woman was found dead after a house fire in Belgrade.");
+  REQUIRE(t.at("BELGRADE"));
+  CHECK(t.at("BELGRADE")->country == "US");
+  CHECK(t.at("BELGRADE")->feature == "ADM1");
+  REQUIRE(t.at("Belgrade"));
+  CHECK(t.at("Belgrade")->country == "US");
+  // A town the gazetteer has in that state is still the town.
+  const auto s = tag("SPRINGFIELD, Ill. -- Lawmakers met on Monday.");
+  REQUIRE(s.at("SPRINGFIELD"));
+  CHECK(km(*s.at("SPRINGFIELD"), 39.80, -89.64) < 20);
+}
+
 TEST_CASE("a name after \"Town, \" is the town's state, unless the pair is a list", "[geotag]") {
   const auto wa = tag("A baker from Tacoma, Washington shares her recipes.");
   REQUIRE(wa.at("Washington"));
