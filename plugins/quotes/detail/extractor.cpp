@@ -1209,9 +1209,13 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
                             ((start < 0 || start == k) &&
                              !t_[k].has(kDet | kPronoun | kPrep | kConj | kThat | kTime | kClauseStart | kObject) &&
                              (t_[k].flags & kDigit) == 0));
-    if ((start < 0 || start == k) && a.ok() && t.has(kCue) && verb_next && a.speaker.b > s) {
+    if ((start < 0 || start == k) && a.ok() && (t.has(kCue) || (t.has(kCueIndirect) && !t.has(kAttitude))) &&
+        verb_next && a.speaker.b > s) {
       const Idx r = a.speaker.b - 1;
-      if (word_is(r, "which") || word_is(r, "that") || word_is(r, "who") || word_is(r, "where")) rel = r;
+      if (word_is(r, "which") || word_is(r, "who") || word_is(r, "where")) rel = r;
+      // "that" is a relative word after a noun, not after a verb of report
+      // ("implying that they expect …").
+      if (word_is(r, "that") && r > s && !(t_[r - 1].word() && t_[r - 1].has(kCue | kCueIndirect | kThatCue))) rel = r;
       // A quotation inside such a clause is mostly a scare quote ("that it
       // says will protect us from "rogue states""), not the speaker's words.
       for (Idx m = k; rel >= 0 && m < e; ++m) {

@@ -391,3 +391,13 @@ TEST_CASE("examples after a comma belong to the content", "[quotes]") {
   const auto q = run("The mayor criticized several harbor projects, including the new ferry terminal.");
   REQUIRE(find(q, "several harbor projects, including the new ferry terminal") != nullptr);
 }
+
+TEST_CASE("a relative subject before a belief verb", "[quotes]") {
+  auto q = run("The council passed the fare rule, which Nora Hale thinks will hurt commuters.");
+  REQUIRE(find(q, "which") != nullptr);
+  REQUIRE(find(q, "will hurt commuters") != nullptr);
+  CHECK(find(q, "will hurt commuters")->mention == "Nora Hale");
+  // After a verb of report "that" is no relative word.
+  q = run("Bond prices fell sharply, implying that traders expect higher rates to hurt growth.");
+  CHECK(find(q, "that") == nullptr);
+}
