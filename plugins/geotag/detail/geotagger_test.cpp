@@ -415,6 +415,10 @@ TEST_CASE("a metonymy alias keeps its bonus where it is also the main name", "[g
   const auto t = tag("The complaints against Hollywood producers grew louder.");
   REQUIRE(t.at("Hollywood"));
   CHECK(km(*t.at("Hollywood"), 34.10, -118.33) < 20);
+  // Broadway, the theatre district, is New York City (not the town in Virginia).
+  const auto b = tag("She starred in a Broadway musical last year.");
+  REQUIRE(b.at("Broadway"));
+  CHECK(km(*b.at("Broadway"), 40.71, -74.01) < 20);
 }
 
 TEST_CASE("a name ending in 's is not a possessive", "[geotag]") {
