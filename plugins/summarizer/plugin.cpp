@@ -85,6 +85,13 @@ Options options_from(const StageContext& context) {
   options.language = config.get_string("language");
   options.stem = config.get_bool("stem");
   options.central_share = config.get_number("central_share");
+  // Options that would be silently ignored are mistakes worth naming.
+  if (config.is_set_by_user("similarity") && options.method != Method::textrank) {
+    throw config.error("similarity", "similarity applies to method textrank only");
+  }
+  if (options.central_share > 0.0 && options.method != Method::textrank && options.method != Method::lexrank) {
+    throw config.error("central_share", "central_share applies to methods textrank and lexrank only");
+  }
   options.max_sentences = static_cast<std::size_t>(config.get_int("max_sentences"));
   const std::string& file = config.get_string("stopwords");
   try {

@@ -102,6 +102,15 @@ TEST_CASE("conflicting or wrong options are ConfigErrors", "[summarizer]") {
   language.set("language", std::string("klingon"), {"p.yaml", 3, 5});
   CHECK_THROWS_AS(info.create(StageContext{language, nullptr, DOCPIPE_TEST_DATA_DIR}), ConfigError);
 
+  Config similarity = Config::from_defaults(info.options);
+  similarity.set("similarity", std::string("cosine"), {"p.yaml", 3, 5});  // with the default method
+  CHECK_THROWS_AS(info.create(StageContext{similarity, nullptr, DOCPIPE_TEST_DATA_DIR}), ConfigError);
+
+  Config share = Config::from_defaults(info.options);
+  share.set("method", std::string("lead"), {"p.yaml", 3, 5});
+  share.set("central_share", 0.4, {"p.yaml", 4, 5});
+  CHECK_THROWS_AS(info.create(StageContext{share, nullptr, DOCPIPE_TEST_DATA_DIR}), ConfigError);
+
   Config stopwords = Config::from_defaults(info.options);
   stopwords.set("stopwords", std::string("/nonexistent/stop.txt"), {"p.yaml", 3, 5});
   CHECK_THROWS_AS(info.create(StageContext{stopwords, nullptr, DOCPIPE_TEST_DATA_DIR}), ConfigError);

@@ -163,6 +163,21 @@ TEST_CASE("a word budget is never exceeded and is filled greedily", "[summarizer
   }
 }
 
+TEST_CASE("a word budget is never exceeded with a central share", "[summarizer]") {
+  for (const int budget : {5, 10, 16, 30, 45, 1000}) {
+    Document d = make_doc(kStory);
+    Options o = options_with(Method::textrank, {LengthUnit::words, static_cast<double>(budget)});
+    o.similarity = SimilarityKind::cosine;
+    o.central_share = 0.4;
+    Summarizer{o}.annotate(d);
+    std::size_t total = 0;
+    for (const std::string& t : summary_texts(d)) total += words_in(t);
+    INFO("budget " << budget);
+    CHECK(total <= static_cast<std::size_t>(budget));
+    CHECK(d.summary.empty() == (budget < 10));
+  }
+}
+
 TEST_CASE("summaries come in text order with scores above 0 and at most 1", "[summarizer]") {
   for (const Method m : kMethods) {
     const Summarizer s{options_with(m, {LengthUnit::sentences, 4})};
