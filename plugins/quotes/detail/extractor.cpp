@@ -175,7 +175,18 @@ class Run {
   [[nodiscard]] bool subject_of(Idx cue, Idx s, Attr& out) const {
     const Tok& t = t_[cue];
     if (t.e - t.b > 4 && text_.substr(t.e - 3, 3) == "ing") {
-      // "were saying", "the saying"; but "before saying" keeps the sentence's subject
+      // "is hoping", "were saying": a progressive, whose subject stands before the "be".
+      if (cue - 1 > s && t_[cue - 1].word() && t_[cue - 1].has(kBe) && !t_[cue - 1].has(kDet) &&
+          !word_is(cue - 1, "being")) {
+        if (!backward_subject(cue - 1, s, out)) return false;
+        // ("It may be saying something like …": no speaker)
+        if (out.speaker.e - out.speaker.b == 1 && (word_is(out.speaker.b, "it") || word_is(out.speaker.b, "It"))) {
+          return false;
+        }
+        out.cue = {cue, cue + 1};
+        return true;
+      }
+      // "the saying"; but "before saying" keeps the sentence's subject
       if (cue > s && t_[cue - 1].word() && t_[cue - 1].has(kBe | kAux | kDet)) return false;
       Idx b = sentence_start(cue);
       // `"…," Cruz said, adding: "…"`: the speaker of the sentence's verb.
@@ -1091,7 +1102,9 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
         t.has(kDirectOnly)) {
       continue;
     }
-    if (j > s && t_[j - 1].word() && t_[j - 1].has(kBe)) continue;
+    // ("was told" is a passive; "is hoping", "were saying" are not.)
+    const bool progressive = t.e - t.b > 4 && text_.substr(t.e - 3, 3) == "ing";
+    if (j > s && t_[j - 1].word() && t_[j - 1].has(kBe) && !progressive) continue;
     // "took the stage to acknowledge his victory": an infinitive reports its
     // object too, with no speaker of its own.
     const bool infinitive = j > s && word_is(j - 1, "to") && !t.has(kNounToo) && (t.flags & kEndsInS) == 0;

@@ -401,3 +401,14 @@ TEST_CASE("a relative subject before a belief verb", "[quotes]") {
   q = run("Bond prices fell sharply, implying that traders expect higher rates to hurt growth.");
   CHECK(find(q, "that") == nullptr);
 }
+
+TEST_CASE("a progressive cue: 'is saying', 'were backing'", "[quotes]") {
+  auto q = run("The harbor workers were saying the ferry would stop in May.");
+  REQUIRE(find(q, "the ferry would stop in May") != nullptr);
+  CHECK(find(q, "the ferry would stop in May")->mention == "The harbor workers");
+  q = run("Former Mayor Nora Hale is endorsing Lena Ortiz.");
+  REQUIRE(find(q, "Lena Ortiz") != nullptr);
+  // A passive still reads its subject, not an object.
+  q = run("The mayor was criticized for the fare increase.");
+  CHECK(find(q, "for the fare increase") == nullptr);
+}
