@@ -37,6 +37,7 @@ struct Candidate {
   bool county_list = false;  ///< a name in "X, Y and Z counties"
   bool municipal = false;    ///< before the town's own institution ("Berea police")
   bool local = false;        ///< municipal, or before "woman", "school": a country's name is a town's
+  bool party_home = false;   ///< "Smith, D-Raleigh": a legislator's home, in the document's state
   bool level = false;      ///< one sense is a country, region or large state
   std::uint32_t firm = 0;  ///< refs from here on are towns of a level name
   int qualifier = -1;  ///< index of the candidate in "Town, Qualifier"
@@ -369,6 +370,34 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
           found_end = units[k].end;
         }
       }
+      // "Rep. Ricky Moye, D-Raleigh": after a party's letter and a hyphen, the
+      // legislator's home town or county (its short name), a place of the
+      // state the story is about.
+      bool party_home = false;
+      if (i > 0 && units[i - 1].end + 1 == units[i].begin && text[units[i - 1].end] == '-' &&
+          units[i - 1].sentence == units[i].sentence) {
+        const auto party = raw(i - 1);
+        std::uint32_t p = units[i - 1].begin;
+        while (p > 0 && text[p - 1] == ' ') --p;
+        party_home = (party == "D" || party == "R" || party == "I" || party == "DFL") && p > 0 &&
+                     (text[p - 1] == ',' || text[p - 1] == '(');
+      }
+      if (party_home && found.empty()) {
+        std::string county;
+        append_normalized(raw(i), county);
+        const std::string short_key = county;
+        county.append(" county");
+        with_county.clear();
+        for (const auto& r : gazetteer_.find(county)) {
+          if (gazetteer_.entry(r.entry).kind == Kind::adm2) with_county.push_back(r);
+        }
+        if (!with_county.empty()) {
+          found = with_county;
+          found_last = i;
+          found_key = short_key;
+          found_end = units[i].end;
+        }
+      }
       if (found.empty()) continue;
       // "Dublin City Council" is the council of Dublin: the town, not an
       // area called "Dublin City" (which would split one town in two names).
@@ -397,6 +426,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       c.begin = units[i].begin;
       c.end = found_end;
       c.key = std::move(found_key);
+      c.party_home = party_home;
       for (const auto& r : found) {
         const Entry& e = gazetteer_.entry(r.entry);
         // One entry by two names ("Hollywood" and its metonymy alias
@@ -536,7 +566,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
 
     // Abbreviations ("Ill.", "Kan.") name a state only after "Town, ".
     if (only_kind(c, NameKind::abbreviation)) {
-      if (!(after_comma_word || c.dateline)) continue;
+      if (!(after_comma_word || c.dateline || c.party_home)) continue;
       if (c.end - c.begin == 2 && !is_all_caps(text, c.begin, c.end)) continue;
       c.refs.erase(std::remove_if(c.refs.begin(), c.refs.end(),
                                   [](const NameRef& r) { return r.kind != NameKind::abbreviation; }),
@@ -550,6 +580,11 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
                  c.refs.end());
     if (c.refs.empty()) continue;
     decide_big(c);
+    if (c.party_home) {
+      c.accepted = true;
+      c.recognition = 0.85;
+      continue;
+    }
 
     if (single && words_.never.contains(c.key)) continue;
     // A title is not a town ("Vice Mayor Ray Melton").
@@ -690,6 +725,31 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   // Florida): never a hamlet of that name in Arkansas. Capitals and large
   // cities stay: a state's name can be theirs ("Washington", "New York").
   constexpr std::int64_t kLargeRegion = 5'000'000;
+  // A legislator's home may be a county of that name ("D-Raleigh" in a story
+  // about West Virginia's delegates is Raleigh County): the counties join
+  // the senses of every mention of the name.
+  {
+    std::unordered_map<std::string_view, std::vector<NameRef>> homes;
+    std::string county;
+    for (const auto& c : cands) {
+      if (!c.accepted || !c.party_home || homes.contains(c.key)) continue;
+      county.assign(c.key).append(" county");
+      auto& v = homes[c.key];
+      for (const auto& r : gazetteer_.find(county)) {
+        if (gazetteer_.entry(r.entry).kind == Kind::adm2) v.push_back(r);
+      }
+    }
+    for (auto& c : cands) {
+      if (!c.accepted || homes.empty()) continue;
+      const auto it = homes.find(c.key);
+      if (it == homes.end()) continue;
+      for (const auto& r : it->second) {
+        if (std::none_of(c.refs.begin(), c.refs.end(), [&](const NameRef& o) { return o.entry == r.entry; })) {
+          c.refs.push_back(r);
+        }
+      }
+    }
+  }
   // A qualifier on any mention holds for all mentions of the name.
   std::unordered_set<std::string_view> qualified;
   for (const auto& c : cands) {
@@ -800,8 +860,12 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     if (!c.refs.empty() && only_kind(c, NameKind::abbreviation)) note_qualifier(c);
   }
   std::vector<std::uint8_t> municipal(names.size());
+  std::vector<std::uint8_t> party(names.size());
   for (std::size_t n = 0; n < names.size(); ++n) {
-    for (const auto idx : names[n]) municipal[n] |= cands[idx].municipal ? 1 : 0;
+    for (const auto idx : names[n]) {
+      municipal[n] |= cands[idx].municipal ? 1 : 0;
+      party[n] |= cands[idx].party_home ? 1 : 0;
+    }
   }
   for (std::size_t n = 0; n < names.size(); ++n) {
     const auto& c = cands[names[n].front()];
@@ -827,6 +891,9 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       if (municipal[n] && e.kind == Kind::capital) s -= 9;
       if (municipal[n] && e.kind == Kind::adm1 && !c.level) s -= 9;
       if (e.kind == Kind::country && town_of_country.contains(c.key)) s -= 20;
+      // A legislator's home is a town where the state has one of that name
+      // ("DFL-Cook", "R-Marshall"), else the county ("D-Raleigh" in West Virginia).
+      if (party[n] != 0 && e.kind == Kind::adm2) s -= 3;
       if (std::find(options_.focus_countries.begin(), options_.focus_countries.end(), e.country) !=
           options_.focus_countries.end()) {
         s += 4;
@@ -981,7 +1048,8 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
             const auto jt = by_admin1.find(key);
             double av = jt == by_admin1.end() ? 0.0 : jt->second;
             if (mine.admin1 == key) av -= mine.weight;
-            if (av > 1e-9) s += 0.5 + 16 * trust * av / total;
+            // A legislator's home lies in the state the story is about.
+            if (av > 1e-9) s += (party[n] != 0 ? 3.0 : 1.0) * (0.5 + 16 * trust * av / total);
           }
         }
         if (s > top) {

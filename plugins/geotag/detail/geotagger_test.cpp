@@ -223,6 +223,25 @@ TEST_CASE("a country's name before \"woman\" or \"middle school\" is a town's", 
   CHECK(d.at("Lebanese")->country == "LB");
 }
 
+TEST_CASE("a legislator's home after a party letter is a place of the story's state", "[geotag]") {
+  const auto t = tag("The West Virginia House voted on Monday. Sponsors are Delegates Ricky Moye, D-Raleigh; "
+                     "John Overington, R-Berkeley; and Harold Michael, D-Hardy, of Kanawha County.");
+  // Raleigh County and Berkeley County, West Virginia; Hardy, found as a county.
+  REQUIRE(t.at("Raleigh"));
+  CHECK(km(*t.at("Raleigh"), 37.76, -81.25) < 30);
+  REQUIRE(t.at("Berkeley"));
+  CHECK(km(*t.at("Berkeley"), 39.46, -78.03) < 30);
+  REQUIRE(t.at("Hardy"));
+  CHECK(t.at("Hardy")->feature == "ADM2");
+  // Where the state has a town of that name, the town.
+  const auto m = tag("Minnesota lawmakers met in St. Paul. Rep. Marty Seifert, R-Marshall, spoke first.");
+  REQUIRE(m.at("Marshall"));
+  CHECK(km(*m.at("Marshall"), 44.45, -95.79) < 20);
+  // Not a party's letter: no place.
+  const auto d = tag("Veterans of D-Day gathered on Monday.");
+  CHECK_FALSE(d.at("Day"));
+}
+
 TEST_CASE("a town missing from the gazetteer is placed in the state its abbreviation names", "[geotag]") {
   // Belgrade, Minnesota has fewer than a thousand people: not the Serbian capital.
   const auto t = tag("BELGRADE, Minn. -- A woman was found dead after a house fire in Belgrade.");
