@@ -288,11 +288,25 @@ bool is_cue(std::string_view word) {
   return std::find(kCues.begin(), kCues.end(), word) != kCues.end();
 }
 
-// Bytes of a quote mark at text[i] and whether it opens (straight quotes
-// toggle), 0 when none.
+// Bytes of a quote mark at text[i] and whether it opens, 0 when none. A
+// straight quote opens after a space and before a word, closes after a
+// word and before a space, and toggles where its sides do not tell. So a
+// quote that runs over a paragraph break and reopens there ("... this.
+// "I know ...") stays one quote when the paragraphs were joined into one
+// line, and one stray mark does not turn the rest of a paragraph into
+// quoted words.
 std::size_t quote_mark(std::string_view text, std::size_t i, bool inside, bool& opens) {
   if (text[i] == '"') {
-    opens = !inside;
+    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    const bool space_before = i == 0 || space(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '[';
+    const bool space_after = i + 1 >= text.size() || space(text[i + 1]);
+    if (space_before && !space_after) {
+      opens = true;
+    } else if (!space_before && space_after) {
+      opens = false;
+    } else {
+      opens = !inside;
+    }
     return 1;
   }
   if (text[i] == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&

@@ -94,6 +94,35 @@ TEST_CASE("quote shapes follow marks across sentences", "[summarizer]") {
   CHECK_FALSE(shapes[5].attributed);
 }
 
+TEST_CASE("a quote reopened at a joined paragraph break stays one quote", "[summarizer]") {
+  // Print style reopens a quote that runs into the next paragraph with a
+  // new mark; here the two paragraphs were joined into one line, so a
+  // mark-counting reader would take the reopening mark for a closing one
+  // and everything after the real closing mark for quoted words.
+  const std::string text =
+      "She added: \"We tried everything. \"Nothing worked, so we stopped.\" The ferry will run until May. "
+      "A new bridge is planned for 2030.";
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const std::string_view s : {"She added: \"We tried everything.", "\"Nothing worked, so we stopped.\"",
+                                   "The ferry will run until May.", "A new bridge is planned for 2030."}) {
+    const std::size_t b = text.find(s);
+    REQUIRE(b != std::string::npos);
+    spans.emplace_back(b, b + s.size());
+  }
+  const auto shapes = quote_shapes(text, spans);
+  REQUIRE(shapes.size() == 4);
+  CHECK(shapes[0].attributed);
+  CHECK(shapes[1].quote);
+  CHECK_FALSE(shapes[2].quote);
+  CHECK(shapes[2].quoted_share == 0.0);
+  CHECK_FALSE(shapes[3].quote);
+  // A stray closing mark (an inch sign, a typo) opens nothing.
+  const std::string stray = "The screen is 27\" wide. The price fell again on Monday.";
+  const auto stray_shapes = quote_shapes(stray, {{0, 24}, {25, stray.size()}});
+  CHECK_FALSE(stray_shapes[0].quote);
+  CHECK_FALSE(stray_shapes[1].quote);
+}
+
 TEST_CASE("style traits of weak summary sentences", "[summarizer]") {
   CHECK(style_of("Who is this menace to society?").question);
   CHECK(style_of("\"Why now?\" she asked.").question == false);
