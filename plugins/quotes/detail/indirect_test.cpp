@@ -412,3 +412,10 @@ TEST_CASE("a progressive cue: 'is saying', 'were backing'", "[quotes]") {
   q = run("The mayor was criticized for the fare increase.");
   CHECK(find(q, "for the fare increase") == nullptr);
 }
+
+TEST_CASE("attitudes of portraying and ignoring", "[quotes]") {
+  auto q = run("The mayor has largely ignored the harbor workers' demands.");
+  REQUIRE(find(q, "the harbor workers' demands") != nullptr);
+  q = run("Nora Hale portrayed the fare increase as a tax on the poor.");
+  REQUIRE(find(q, "the fare increase as a tax on the poor") != nullptr);
+}
