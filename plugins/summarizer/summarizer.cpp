@@ -18,6 +18,7 @@ constexpr int kNoNeighbor = -1;
 struct Candidate {
   Span span;                // the sentence without a leading dateline or headline line
   bool allowed = false;     // may be picked at all
+  bool prose = false;       // a sentence by its shape (no headline, caption or fragment), picked or not
   int needs = kNoNeighbor;  // a quote whose attribution is in this candidate: pick that one first
   detail::Style style;
   double quoted_share = 0.0;  // share of the sentence in a source's own words
@@ -105,6 +106,7 @@ std::vector<Candidate> analyse(const Document& doc, std::size_t cap) {
     Candidate& c = cands[i];
     c.span = {static_cast<Offset>(s.begin + start), s.end};
     c.allowed = !detail::is_weak_shape(whole.substr(start));
+    c.prose = c.allowed;
     c.style = detail::style_of(whole.substr(start));
   }
 
@@ -208,13 +210,21 @@ Summarizer::Summarizer(Options options)
 
 std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
   const std::vector<Candidate> cands = analyse(doc, std::max<std::size_t>(options_.max_sentences, 1));
-  // Graph nodes: the candidates that may be picked.
+  // Graph nodes: the candidates that may be picked and, for the graph
+  // methods, also the prose sentences that may not (a quote far from its
+  // speaker): they are part of what the story is about and vote for the
+  // sentences they share words with, but are never picked themselves.
+  const bool graph_method = options_.method == Method::textrank || options_.method == Method::lexrank;
   std::vector<std::size_t> nodes;
+  std::vector<bool> pickable;
   for (std::size_t i = 0; i < cands.size(); ++i) {
-    if (cands[i].allowed) nodes.push_back(i);
+    if (cands[i].allowed || (graph_method && cands[i].prose)) {
+      nodes.push_back(i);
+      pickable.push_back(cands[i].allowed);
+    }
   }
   const std::size_t n = nodes.size();
-  if (n == 0) return {};
+  if (std::find(pickable.begin(), pickable.end(), true) == pickable.end()) return {};
 
   std::vector<Span> spans;
   spans.reserve(n);
@@ -267,6 +277,13 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
   if (options_.central_share > 0.0 && (options_.method == Method::textrank || options_.method == Method::lexrank)) {
     relevance = normalized(central_words(relevance, terms.words, options_.central_share));
   }
+  if (graph_method) {  // scores relative to the best sentence that may be picked
+    double best = 0.0;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (pickable[k]) best = std::max(best, relevance[k]);
+    }
+    for (std::size_t k = 0; k < n; ++k) relevance[k] = pickable[k] && best > 0.0 ? relevance[k] / best : 0.0;
+  }
   for (double& r : relevance) r = std::max(r, 1e-9);
 
   // How many sentences, or how many words.
@@ -299,7 +316,7 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
     int best = -1;
     double best_value = -std::numeric_limits<double>::infinity();
     for (std::size_t k = 0; k < n; ++k) {
-      if (chosen[k] || terms.words[k] > budget) continue;
+      if (chosen[k] || !pickable[k] || terms.words[k] > budget) continue;
       const int needs = cands[nodes[k]].needs;
       if (needs != kNoNeighbor) {
         const int m = node_of[static_cast<std::size_t>(needs)];

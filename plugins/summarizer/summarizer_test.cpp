@@ -235,6 +235,29 @@ TEST_CASE("a quote is picked only together with its attribution", "[summarizer]"
   }
 }
 
+TEST_CASE("the graph methods never pick an unattributed quote, however central", "[summarizer]") {
+  const std::string text =
+      "The council approved the river bridge on Tuesday.\n"
+      "Work on the bridge starts in May.\n"
+      "\"The river bridge will change the river town, the river valley and the river bridge trade.\"\n"
+      "Tickets for the ferry will be cheaper next year.\n";
+  for (const Method m : {Method::textrank, Method::lexrank}) {
+    for (const double share : {0.0, 0.4}) {
+      Options o = options_with(m, {LengthUnit::ratio, 1.0});
+      o.central_share = share;
+      Document doc = make_doc(text);
+      Summarizer{o}.annotate(doc);
+      const auto texts = summary_texts(doc);
+      INFO("method " << static_cast<int>(m) << ", share " << share);
+      CHECK(texts.size() == 3);
+      for (const std::string& t : texts) CHECK(t.find("river town") == std::string::npos);
+      double best = 0.0;
+      for (const SummarySentence& x : doc.summary) best = std::max(best, x.score);
+      CHECK(best == Approx(1.0));  // relative to the best sentence that may be picked
+    }
+  }
+}
+
 TEST_CASE("the quotes layer decides attribution when present", "[summarizer]") {
   const std::string text =
       "\"Prices for bread will rise sharply across the country this winter.\"\n"
