@@ -419,3 +419,10 @@ TEST_CASE("attitudes of portraying and ignoring", "[quotes]") {
   q = run("Nora Hale portrayed the fare increase as a tax on the poor.");
   REQUIRE(find(q, "the fare increase as a tax on the poor") != nullptr);
 }
+
+TEST_CASE("attitudes of discussing and resisting", "[quotes]") {
+  auto q = run("The two mayors will discuss a new ferry agreement.");
+  REQUIRE(find(q, "a new ferry agreement") != nullptr);
+  q = run("The council has resisted the fare increase for months.");
+  REQUIRE(find(q, "the fare increase for months") != nullptr);
+}
