@@ -426,3 +426,8 @@ TEST_CASE("attitudes of discussing and resisting", "[quotes]") {
   q = run("The council has resisted the fare increase for months.");
   REQUIRE(find(q, "the fare increase for months") != nullptr);
 }
+
+TEST_CASE("attitudes of contradicting and debunking", "[quotes]") {
+  const auto q = run("The harbor report contradicted the mayor's account of the vote.");
+  REQUIRE(find(q, "the mayor's account of the vote") != nullptr);
+}
