@@ -922,7 +922,9 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
   // …" (both sides), "…, as police have said.": an "as" clause of report
   // inside the sentence frames the rest of it.
   for (Idx j = s + 1; j + 2 < e; ++j) {
-    if (!word_is(j, "as") || t_[j].in_quote()) continue;
+    const Tok& w = t_[j];
+    // (most words are not "as": two bytes first)
+    if (w.e - w.b != 2 || text_[w.b] != 'a' || text_[w.b + 1] != 's' || !w.word() || w.in_quote()) continue;
     const bool after_comma = t_[j - 1].is(',') || (t_[j - 1].kind == TokKind::punct && t_[j - 1].ch == '-');
     const bool lead = (j == s + 1 && t_[s].word() && t_[s].has(kConj)) || after_comma;
     if (!lead) continue;
