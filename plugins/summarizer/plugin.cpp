@@ -46,6 +46,7 @@ std::vector<OptionSpec> option_specs() {
       with_choices(option_string("language", "english", "Snowball stemmer language (libstemmer algorithm name)"),
                    detail::stemmer_languages()),
       option_bool("stem", true, "Compare sentences on Snowball stems (false: on lowercase words as written)"),
+      option_bool("numbers", true, "Compare sentences on numbers too (\"3,000\", \"2004\"); false: on words only"),
       option_string("stopwords", "",
                     "Stop word file, one word per line (default: the list shipped for the language, if any)"),
       with_range(option_int("max_sentences", 400,
@@ -84,6 +85,7 @@ Options options_from(const StageContext& context) {
   options.similarity = config.get_string("similarity") == "cosine" ? SimilarityKind::cosine : SimilarityKind::overlap;
   options.language = config.get_string("language");
   options.stem = config.get_bool("stem");
+  options.numbers = config.get_bool("numbers");
   options.central_share = config.get_number("central_share");
   // Options that would be silently ignored are mistakes worth naming.
   if (config.is_set_by_user("similarity") && options.method != Method::textrank) {

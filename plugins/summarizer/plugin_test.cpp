@@ -37,7 +37,8 @@ TEST_CASE("the plugin describes its layers and options", "[summarizer]") {
   const OptionSpec* similarity = find_option(info, "similarity");
   REQUIRE(similarity != nullptr);
   CHECK(similarity->choices == std::vector<std::string>{"overlap", "cosine"});
-  for (const char* name : {"sentences", "words", "ratio", "stopwords", "max_sentences", "stem", "central_share"}) {
+  for (const char* name :
+       {"sentences", "words", "ratio", "stopwords", "max_sentences", "stem", "numbers", "central_share"}) {
     CHECK(find_option(info, name) != nullptr);
   }
   for (const OptionSpec& o : info.options) CHECK_FALSE(o.help.empty());
@@ -78,6 +79,7 @@ TEST_CASE("cosine similarity, unstemmed words and a central share are options", 
   config.set("method", std::string("textrank"), {"p.yaml", 3, 5});
   config.set("similarity", std::string("cosine"), {"p.yaml", 4, 5});
   config.set("stem", false, {"p.yaml", 5, 5});
+  config.set("numbers", false, {"p.yaml", 5, 5});
   config.set("central_share", 0.4, {"p.yaml", 6, 5});
   config.set("sentences", std::int64_t{2}, {"p.yaml", 7, 5});
   const auto stage = info.create(StageContext{config, nullptr, DOCPIPE_TEST_DATA_DIR});

@@ -203,7 +203,7 @@ std::vector<double> normalized(std::vector<double> v) {
 
 Summarizer::Summarizer(Options options)
     : options_(std::move(options)),
-      terms_(options_.stopwords),
+      terms_(options_.stopwords, options_.numbers),
       vocabularies_([language = options_.language, stem = options_.stem] {
         return std::make_unique<detail::Vocabulary>(language, stem);
       }) {}

@@ -55,6 +55,7 @@ struct Options {
   double central_share = 0.0;
   std::string language = "english";    ///< a libstemmer algorithm name
   bool stem = true;                    ///< compare Snowball stems (else lowercase words)
+  bool numbers = true;                 ///< number tokens are terms when comparing sentences
   std::vector<std::string> stopwords;  ///< lowercase words ignored when comparing sentences
   std::size_t max_sentences = 400;     ///< only the first this many sentences are candidates
 };

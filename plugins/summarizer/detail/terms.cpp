@@ -58,7 +58,7 @@ void sort_bag(TermCounts& bag) {
 
 }  // namespace
 
-TermExtractor::TermExtractor(const std::vector<std::string>& stopwords) {
+TermExtractor::TermExtractor(const std::vector<std::string>& stopwords, bool numbers) : numbers_(numbers) {
   for (const std::string& w : stopwords) {
     std::string n;
     normalize(w, n);
@@ -211,6 +211,7 @@ void TermExtractor::extract(std::string_view text, const std::vector<Token>& tok
       // A "word" of more than 64 bytes is no vocabulary (a URL, a run
       // without spaces); keeping it out also bounds the caches' memory.
       if (word.size() > kMaxTermBytes || !has_alnum(word)) continue;
+      if (!numbers_ && tok.kind == TokenKind::number) continue;
       const std::uint32_t g = global_of(word);
       if (g != Vocabulary::kStop) bag.emplace_back(local_of(g), 1);
     }

@@ -83,8 +83,10 @@ class Vocabulary {
 /// Turns token spans into term bags; immutable, safe to share across threads.
 class TermExtractor {
  public:
-  /// `stopwords` are lowercase words; matched after lowercasing.
-  explicit TermExtractor(const std::vector<std::string>& stopwords);
+  /// `stopwords` are lowercase words; matched after lowercasing. With
+  /// `numbers` false, number tokens ("3,000", "2004") are no terms (they
+  /// still count as words of the sentence).
+  explicit TermExtractor(const std::vector<std::string>& stopwords, bool numbers = true);
 
   /// Fills `out` with one bag per span from the tokens inside it (tokens
   /// sorted by begin, as the tokens layer is), and the bag of `title`.
@@ -98,6 +100,7 @@ class TermExtractor {
   // Stop words are about half of all tokens: a small table that stays in
   // cache answers them before the large vocabulary is probed.
   WordTable stopwords_;
+  bool numbers_ = true;
 };
 
 /// Reads a stop word file: one word per line, '#' comments, blank lines skipped.

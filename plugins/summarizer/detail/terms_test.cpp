@@ -54,6 +54,20 @@ TEST_CASE("without stemming, words are compared as written (lowercased)", "[summ
   CHECK(terms.vocabulary == 5);
 }
 
+TEST_CASE("without numbers, number tokens count as words but are no terms", "[summarizer]") {
+  const TermExtractor extractor({"the", "in"}, false);
+  Vocabulary vocabulary("english");
+  const Document doc = summarizer::test::make_doc("The 2004 budget rose.\nSales in 2004 fell 3 percent.");
+  DocumentTerms terms;
+  extractor.extract(doc.text, doc.tokens, sentence_spans(doc), "", vocabulary, terms);
+  REQUIRE(terms.sentences.size() == 2);
+  CHECK(terms.sentences[0].size() == 2);  // budget, rose
+  CHECK(terms.sentences[1].size() == 3);  // sale, fell, percent
+  CHECK(terms.words[0] == 4);
+  CHECK(terms.words[1] == 6);
+  CHECK(terms.vocabulary == 5);  // "2004" would have been shared
+}
+
 TEST_CASE("the word table finds what it stored, across growth", "[summarizer]") {
   WordTable table;
   for (std::uint32_t i = 0; i < 5000; ++i) {
