@@ -431,3 +431,8 @@ TEST_CASE("attitudes of contradicting and debunking", "[quotes]") {
   const auto q = run("The harbor report contradicted the mayor's account of the vote.");
   REQUIRE(find(q, "the mayor's account of the vote") != nullptr);
 }
+
+TEST_CASE("pushing back, doubling down: the object is content", "[quotes]") {
+  const auto q = run("The harbor union pushed back against the new fare rules.");
+  REQUIRE(find(q, "the new fare rules") != nullptr);
+}
