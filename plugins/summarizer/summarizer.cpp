@@ -274,7 +274,7 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
       break;
     }
   }
-  if (options_.central_share > 0.0 && (options_.method == Method::textrank || options_.method == Method::lexrank)) {
+  if (options_.central_share > 0.0 && graph_method) {
     relevance = normalized(central_words(relevance, terms.words, options_.central_share));
   }
   if (graph_method) {  // scores relative to the best sentence that may be picked
