@@ -1513,6 +1513,9 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     Idx cs = -1;
     bool raising = false;
     bool reduced = false;
+    // A wh- or if-clause after a verb of speech or belief is its content
+    // ("did not say whether …", "knows how …"), as after the wh cues.
+    const bool wh_cue = t.has(kWhCue) || (t.has(kCue | kCueIndirect) && !t.has(kAttitude | kDirectOnly));
     if (t.has(kThatCue)) {
       // "pointed out that", "made it clear to voters that"
       Idx m = j + 1;
@@ -1567,7 +1570,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
         }
         add_complement(subj.b, subj.e, by, kConfComplement, bi, first_found);
       }
-      if (cs < 0 && !t.has(kWhCue)) continue;
+      if (cs < 0 && !wh_cue) continue;
     }
     if (cs < 0 && t.has(kToCue) && infinitive(k)) cs = k;
     if (cs < 0 && t.has(kObjToCue)) {
@@ -1583,7 +1586,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
       }
       if (o > m && infinitive(o)) cs = m;
     }
-    if (cs < 0 && t.has(kWhCue)) {
+    if (cs < 0 && wh_cue) {
       auto wh = [&](Idx m) {
         return m + 1 < e && t_[m].word() && !t_[m].cap() &&
                (word_is(m, "whether") || word_is(m, "if") || word_is(m, "why") || word_is(m, "how") ||
@@ -1598,7 +1601,10 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
           m = np.e;
         }
       }
-      if (wh(m)) cs = word_is(m, "about") ? m + 1 : m;
+      // After a verb of speech or belief, not a relative word ("estimated
+      // 55 million Latinos who live …").
+      const bool relative = word_is(m, "which") || word_is(m, "whom") || word_is(m, "who");
+      if (wh(m) && (t.has(kWhCue) || !relative)) cs = word_is(m, "about") ? m + 1 : m;
     }
     if (cs < 0 && t.has(kNpPhrase)) {
       // "called for a special prosecutor", "referring to the emails"

@@ -436,3 +436,13 @@ TEST_CASE("pushing back, doubling down: the object is content", "[quotes]") {
   const auto q = run("The harbor union pushed back against the new fare rules.");
   REQUIRE(find(q, "the new fare rules") != nullptr);
 }
+
+TEST_CASE("a wh-clause after any verb of speech or belief", "[quotes]") {
+  auto q = run("The harbor board would not yet say whether the ferry can run in May.");
+  REQUIRE(find(q, "whether the ferry can run in May") != nullptr);
+  q = run("Nora Hale noted how happy she was to be home.");
+  REQUIRE(find(q, "how happy she was to be home") != nullptr);
+  // A relative clause is no content of the verb.
+  q = run("The survey estimated 55 million voters who live in the region.");
+  CHECK(find(q, "who live in the region") == nullptr);
+}
