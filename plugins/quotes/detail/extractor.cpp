@@ -1573,7 +1573,9 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
       if (cs < 0 && !wh_cue) continue;
     }
     if (cs < 0 && t.has(kToCue) && infinitive(k)) cs = k;
-    if (cs < 0 && t.has(kObjToCue)) {
+    // (Any speech verb may take an object and an infinitive: "told
+    // lawmakers to wait", "begged the council to act".)
+    if (cs < 0 && (t.has(kObjToCue) || (t.has(kCue) && !t.has(kDirectOnly)))) {
       Idx m = k;
       if (m < e && word_is(m, "on")) ++m;  // "called on Congress to"
       Idx o = m;

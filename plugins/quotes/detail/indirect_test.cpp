@@ -446,3 +446,9 @@ TEST_CASE("a wh-clause after any verb of speech or belief", "[quotes]") {
   q = run("The survey estimated 55 million voters who live in the region.");
   CHECK(find(q, "who live in the region") == nullptr);
 }
+
+TEST_CASE("any speech verb with an object and an infinitive", "[quotes]") {
+  const auto q = run("Nora Hale begged the harbor board to delay the vote.");
+  REQUIRE(find(q, "the harbor board to delay the vote") != nullptr);
+  CHECK(find(q, "the harbor board to delay the vote")->mention == "Nora Hale");
+}
