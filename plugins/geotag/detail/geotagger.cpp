@@ -38,6 +38,7 @@ struct Candidate {
   bool municipal = false;    ///< before the town's own institution ("Berea police")
   bool local = false;        ///< municipal, or before "woman", "school": a country's name is a town's
   bool party_home = false;   ///< "Smith, D-Raleigh": a legislator's home, in the document's state
+  bool state_word = false;   ///< before "State": "New York State" is the state
   bool level = false;      ///< one sense is a country, region or large state
   std::uint32_t firm = 0;  ///< refs from here on are towns of a level name
   int qualifier = -1;  ///< index of the candidate in "Town, Qualifier"
@@ -629,6 +630,22 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         }
       }
       if (org) continue;
+      // "Mississippi State started the game": a US state's name and "State"
+      // with no further capitalised word name its university and its teams
+      // ("Mississippi State University", "Indiana State Police" stay). Where
+      // the state shares its name with a large city, "State" tells the state
+      // from the city ("New York State", "Washington State").
+      if (w == "State" && !tc && !(adjacent(next, next + 1) && units[next + 1].cap)) {
+        bool state = false;
+        bool city = false;
+        for (const auto& r : c.refs) {
+          const Entry& e = gazetteer_.entry(r.entry);
+          state = state || (e.kind == Kind::adm1 && e.country == "US");
+          city = city || (is_local(e.kind) && e.kind != Kind::adm2 && (e.population >= 100000 || e.kind == Kind::capital));
+        }
+        if (state && !city) continue;
+      }
+      c.state_word = w == "State";
       // "Thames Valley", "Hopkins Park": a feature named after a town is not
       // the town. (Streets stay: news corpora count "Memphis Street" a place.)
       if (!demonym && (words_.feature.contains(w) || words_.feature.contains(wd))) continue;
@@ -861,10 +878,12 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
   }
   std::vector<std::uint8_t> municipal(names.size());
   std::vector<std::uint8_t> party(names.size());
+  std::vector<std::uint8_t> state_word(names.size());
   for (std::size_t n = 0; n < names.size(); ++n) {
     for (const auto idx : names[n]) {
       municipal[n] |= cands[idx].municipal ? 1 : 0;
       party[n] |= cands[idx].party_home ? 1 : 0;
+      state_word[n] |= cands[idx].state_word ? 1 : 0;
     }
   }
   for (std::size_t n = 0; n < names.size(); ++n) {
@@ -894,6 +913,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
       // A legislator's home is a town where the state has one of that name
       // ("DFL-Cook", "R-Marshall"), else the county ("D-Raleigh" in West Virginia).
       if (party[n] != 0 && e.kind == Kind::adm2) s -= 3;
+      if (state_word[n] != 0 && e.kind == Kind::adm1) s += 15;
       if (std::find(options_.focus_countries.begin(), options_.focus_countries.end(), e.country) !=
           options_.focus_countries.end()) {
         s += 4;

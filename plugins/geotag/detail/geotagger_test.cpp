@@ -139,6 +139,17 @@ TEST_CASE("people and organisations named like places are not places", "[geotag]
   CHECK(tag("Parades marked St. Patrick's Day. The Lansing State Journal reported.").places.empty());
 }
 
+TEST_CASE("a state's name with State alone is its university's team", "[geotag]") {
+  const auto t = tag("The Bulldogs of Mississippi State won the title game on Sunday.");
+  const auto s = t.surfaces();
+  CHECK(std::find(s.begin(), s.end(), "Mississippi") == s.end());
+  // The state's own institutions, and a state named like a big city, stay.
+  const auto p = tag("Indiana State Police closed the road. New York State is suing the company.");
+  CHECK(p.at("Indiana"));
+  REQUIRE(p.at("New York"));
+  CHECK(p.at("New York")->feature == "ADM1");
+}
+
 TEST_CASE("places inside the names of institutions stay places", "[geotag]") {
   const auto t = tag("The Dublin City Council met. The Texas Comptroller and the Ohio Department of Health agreed.");
   CHECK(t.at("Texas"));
