@@ -316,8 +316,8 @@ void Words::load_text(std::string_view text) {
       never.insert(normalized(word));
     }
   }
-  for (WordSet* set : {&first, &lower, &title, &after_ok, &org, &prep, &prefix, &never, &function, &institution, &municipal, &local,
-                       &person_verb, &person_before, &feature}) {
+  for (WordSet* set : {&first, &lower, &title, &after_ok, &org, &prep, &prefix, &never, &function, &institution,
+                       &municipal, &local, &person_verb, &person_before, &feature}) {
     set->build();
   }
 }

@@ -432,8 +432,9 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         const Entry& e = gazetteer_.entry(r.entry);
         // One entry by two names ("Hollywood" and its metonymy alias
         // "Hollywood@4"): one sense, with the larger bonus.
-        if (const auto same = std::find_if(c.refs.begin(), c.refs.end(), [&](const NameRef& o) { return o.entry == r.entry; });
-            same != c.refs.end()) {
+        const auto same =
+            std::find_if(c.refs.begin(), c.refs.end(), [&](const NameRef& o) { return o.entry == r.entry; });
+        if (same != c.refs.end()) {
           same->bonus = std::max(same->bonus, r.bonus);
           continue;
         }
@@ -641,7 +642,8 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         for (const auto& r : c.refs) {
           const Entry& e = gazetteer_.entry(r.entry);
           state = state || (e.kind == Kind::adm1 && e.country == "US");
-          city = city || (is_local(e.kind) && e.kind != Kind::adm2 && (e.population >= 100000 || e.kind == Kind::capital));
+          city = city || (is_local(e.kind) && e.kind != Kind::adm2 &&
+                          (e.population >= 100000 || e.kind == Kind::capital));
         }
         if (state && !city) continue;
       }
