@@ -1156,12 +1156,22 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       }
     }
     Idx start = -1;
+    // "said that …", "said on Tuesday that …", "said, however, that …":
+    // only an adverbial may come before the "that"; a clause already
+    // begun ("said the test could change that") has its own.
+    const bool adverbial_first =
+        k < e && (t_[k].is(',') || (t_[k].word() && t_[k].has(kTime)) ||
+                  (t_[k].word() && !t_[k].cap() &&
+                   (t_[k].has(kPrep | kAux) || ly_adverb(k) || word_is(k, "out") || word_is(k, "up") ||
+                    word_is(k, "back"))));  // ("pointed out that")
     for (Idx m = k; m < e && m - k <= 8; ++m) {
       const Tok& x = t_[m];
       if (x.has(kThat) && x.word() && !x.cap()) {
         start = m;
         break;
       }
+      if (m == k && !adverbial_first) break;
+      if (x.word() && !x.cap() && (x.has(kBe) || modal(m) || (x.has(kPronoun) && !x.has(kDet | kObject)))) break;
       if (paired(x) || x.has(kCue) || x.is(':') || x.is(';')) break;
     }
     // `described it as "…"`, `called the plan "…"`: a quote right after.

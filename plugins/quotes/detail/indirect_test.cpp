@@ -452,3 +452,13 @@ TEST_CASE("any speech verb with an object and an infinitive", "[quotes]") {
   REQUIRE(find(q, "the harbor board to delay the vote") != nullptr);
   CHECK(find(q, "the harbor board to delay the vote")->mention == "Nora Hale");
 }
+
+TEST_CASE("a 'that' inside the reported clause is not its complementizer", "[quotes]") {
+  auto q = run("Experts on the harbor said the new survey could change that.");
+  REQUIRE(find(q, "the new survey could change that") != nullptr);
+  q = run("Nora Hale said he understands how hard that can be.");
+  REQUIRE(find(q, "he understands how hard that can be") != nullptr);
+  // An adverbial may still stand before the complementizer.
+  q = run("Nora Hale said on Tuesday that the ferry would run.");
+  REQUIRE(find(q, "that the ferry would run") != nullptr);
+}
