@@ -1091,7 +1091,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     Attr a;
     Idx cs;
     Idx rel = -1;  ///< "which she said was …": the relative word, content too
-    bool one = false;  ///< a one-word content ("attacked Romney", "said so")
+    Idx one = 0;  ///< a short content of this many words ("attacked Romney", "said so", "said the same")
   };
   std::vector<Hit> hits;
   for (Idx j = s; j < e - 1; ++j) {
@@ -1251,26 +1251,41 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     // A one-word object: a name or a pronoun after an attitude ("attacked
     // Romney,", "opposed it"), "so", "yes", "it" after a speech verb
     // ("said so in December"), when the clause ends or an adverbial follows.
-    bool one = false;
+    Idx one = 0;
     if (rel < 0 && k < e && (start < 0 || start == k) && t_[k].word() && !t_[k].in_quote() && a.ok()) {
-      const Idx n = k + 1;
+      // "said the same", "said as much": two words.
+      const bool pair = k + 1 < e && t.has(kCue) &&
+                        ((word_is(k, "the") && word_is(k + 1, "same")) || (word_is(k, "as") && word_is(k + 1, "much")));
+      const Idx n = k + (pair ? 2 : 1);
       const bool ends = n >= e || (t_[n].kind == TokKind::punct && !t_[n].is('('));
       const bool closes = ends || (t_[n].word() && !t_[n].cap() && t_[n].has(kPrep | kTime | kConj) &&
                                    !t_[n].has(kThat) && !word_is(n, "of") && !word_is(n, "to"));
       const bool pron = word_is(k, "it") || word_is(k, "this") || word_is(k, "that") || word_is(k, "them") ||
                         word_is(k, "him") || word_is(k, "her");
-      if (ends && t.has(kAttitude)) {
-        one = pron || (is_name_word(t_[k]) && surname(k).size() == t_[k].e - t_[k].b);
+      if (pair) {
+        one = closes ? 2 : 0;
+      } else if (ends && t.has(kAttitude)) {
+        one = (pron || (is_name_word(t_[k]) && surname(k).size() == t_[k].e - t_[k].b)) ? 1 : 0;
       } else if (closes && t.has(kCue) && !t.has(kCueObj)) {
-        one = word_is(k, "so") || word_is(k, "yes") || word_is(k, "no") || word_is(k, "it");
+        one = (word_is(k, "so") || word_is(k, "yes") || word_is(k, "no") || word_is(k, "it")) ? 1 : 0;
       }
-      if (one) start = k;
+      if (one != 0) start = k;
+    }
+    // "Rubio says, win or lose, he is staying": after a speech verb and a
+    // comma that is no medial attribution, the rest is the content.
+    // (Not after a subordinate clause: "After the union objected, the case
+    // was moved"; nor before a phrase: "responded, with ads …".)
+    if (start < 0 && k + 2 < e && t_[k].is(',') && t.has(kCue) && a.ok() && a.speaker.e <= j && t_[k + 1].word() &&
+        !t_[k + 1].in_quote() && !t_[k + 1].has(kConj | kPrep | kCue | kCueIndirect) &&
+        !(t_[k + 1].e - t_[k + 1].b > 4 && text_.substr(t_[k + 1].e - 3, 3) == "ing") &&  // "testified, noting …"
+        !(t_[s].word() && t_[s].cap() && t_[s].has(kConj | kPrep) && !word_is(s, "And") && !word_is(s, "But"))) {
+      start = k + 1;
     }
     if (start < 0) continue;
     // (An attitude's object may be two words: "has long opposed the tax.")
     // (Only as the sentence's first reading: "noting that, contrary to her
     // claims, he saw the guns" stays one content.)
-    if (e - start < (t.has(kAttitude) && start == k && hits.empty() ? 2 : 3) && rel < 0 && !one) continue;
+    if (e - start < (t.has(kAttitude) && start == k && hits.empty() ? 2 : 3) && rel < 0 && one == 0) continue;
     hits.push_back({a, start, rel, one});
     j = start;
   }
@@ -1339,8 +1354,8 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
         }
       }
     }
-    if (hits[h].one) end = std::min(end, hits[h].cs + 1);
-    if (end - hits[h].cs < (hits[h].one ? 1 : 2)) continue;
+    if (hits[h].one != 0) end = std::min(end, hits[h].cs + hits[h].one);
+    if (end - hits[h].cs < (hits[h].one != 0 ? 1 : 2)) continue;
     if (first) {
       out = hits[h].a;
       cs = hits[h].cs;

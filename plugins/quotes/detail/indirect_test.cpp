@@ -462,3 +462,15 @@ TEST_CASE("a 'that' inside the reported clause is not its complementizer", "[quo
   q = run("Nora Hale said on Tuesday that the ferry would run.");
   REQUIRE(find(q, "that the ferry would run") != nullptr);
 }
+
+TEST_CASE("'said no', 'said the same', and a clause after 'says,'", "[quotes]") {
+  auto q = run("Asked about the fare, the harbor master said no.");
+  REQUIRE(find(q, "no") != nullptr);
+  q = run("Last month, 26 percent of the riders said the same.");
+  REQUIRE(find(q, "the same") != nullptr);
+  q = run("Mayor Nora Hale says, win or lose in the primary, she is staying in the race.");
+  REQUIRE(find(q, "win or lose in the primary, she is staying in the race") != nullptr);
+  // "No. 5" keeps its period.
+  q = run("The ferry leaves from No. 5 Harbor Street, the mayor said.");
+  REQUIRE(find(q, "The ferry leaves from No. 5 Harbor Street") != nullptr);
+}
