@@ -1248,6 +1248,13 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       }
       if (rel >= 0) start = k;
     }
+    // "the mine, which Clarke says he is doing everything to keep open":
+    // a relative word before the speaker of a clause is content too.
+    if (rel < 0 && start >= 0 && a.ok() && t.has(kCue) && a.speaker.b > s && a.speaker.b - 1 >= s &&
+        (word_is(a.speaker.b - 1, "which") || word_is(a.speaker.b - 1, "what") || word_is(a.speaker.b - 1, "whom")) &&
+        !(a.speaker.b - 2 >= s && t_[a.speaker.b - 2].word() && t_[a.speaker.b - 2].has(kPrep))) {
+      rel = a.speaker.b - 1;
+    }
     // A one-word object: a name or a pronoun after an attitude ("attacked
     // Romney,", "opposed it"), "so", "yes", "it" after a speech verb
     // ("said so in December"), when the clause ends or an adverbial follows.

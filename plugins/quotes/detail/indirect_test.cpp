@@ -474,3 +474,10 @@ TEST_CASE("'said no', 'said the same', and a clause after 'says,'", "[quotes]") 
   q = run("The ferry leaves from No. 5 Harbor Street, the mayor said.");
   REQUIRE(find(q, "The ferry leaves from No. 5 Harbor Street") != nullptr);
 }
+
+TEST_CASE("a relative word before the speaker of a reported clause", "[quotes]") {
+  const auto q = run("The council kept the old pier, which Nora Hale says she will keep open all winter.");
+  REQUIRE(find(q, "which") != nullptr);
+  CHECK(find(q, "which")->mention == "Nora Hale");
+  REQUIRE(find(q, "she will keep open all winter") != nullptr);
+}
