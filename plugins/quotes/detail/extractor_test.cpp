@@ -157,10 +157,14 @@ TEST_CASE("a pronoun inside a sentence refers to its subject", "[quotes]") {
       run("Tom Reed met Anna Berg.\n"
           "\"Fine,\" Berg said.\n"
           "Reed, whom Berg called by his first name, praised the new leader, whom he described as \"confident.\"");
-  REQUIRE(q.size() == 2);
-  CHECK(q[1].content == "confident.");
-  CHECK(q[1].mention == "he");
-  CHECK(q[1].speaker == "Tom Reed");
+  // (The relative objects "whom" are indirect records of their own.)
+  const Q* confident = nullptr;
+  for (const auto& x : q) {
+    if (x.content == "confident.") confident = &x;
+  }
+  REQUIRE(confident != nullptr);
+  CHECK(confident->mention == "he");
+  CHECK(confident->speaker == "Tom Reed");
 }
 
 TEST_CASE("indirect quotes: X said that, sentence-final and according to", "[quotes]") {
