@@ -585,7 +585,7 @@ bool Run::backward_subject(Idx cue, Idx s, Attr& out) const {
   for (int skipped = 0; i >= s && skipped < 4; ++skipped) {
     const Tok& t = t_[i];
     if (!t.word() || t.in_quote()) break;
-    if (t.has(kAux) && !t.has(kPronoun)) {
+    if ((t.has(kAux) && !t.has(kPronoun)) || word_is(i, "yet")) {
       --i;
       continue;
     }
@@ -1131,8 +1131,11 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       const Tok& pv = t_[j - 1];
       // A relative word ("a radio program who said …") or a share ("47%
       // say …") may stand for the subject.
+      // A second verb of its clause ("… and accused Obama of …") or an
+      // adverb ("hasn't yet endorsed") keeps a reading without a speaker.
       const bool relative_or_share = word_is(j - 1, "who") || word_is(j - 1, "that") || word_is(j - 1, "which") ||
-                                     pv.is('%') || (pv.word() && (pv.flags & kDigit) != 0);
+                                     pv.is('%') || (pv.word() && (pv.flags & kDigit) != 0) ||
+                                     word_is(j - 1, "and") || word_is(j - 1, "yet");
       if (t.has(kNounToo) || j == s || !(pv.word() || pv.is(',') || relative_or_share) ||
           (pv.word() && pv.has(kDet | kPrep | kThat | kConj) && !relative_or_share)) {
         continue;
@@ -1148,10 +1151,14 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       if (w == "I" || w == "you" || w == "You") continue;
     }
     Idx k = j + 1;
+    Idx object_b = -1;
     if (t.has(kCueObj)) {
       if (k < e && t_[k].word() && t_[k].has(kObject)) {
         ++k;
       } else if (const Span obj = forward_np(k, e); obj.ok()) {
+        // (only an object that closes the clause: not "asked the mayor why
+        // …", "told the story in his book")
+        if (!person_like(obj) && (obj.e >= e || t_[obj.e].is(','))) object_b = k;
         k = obj.e;
       }
     }
@@ -1212,6 +1219,9 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       }
       if (clause) start = k;
     }
+    // "urged a strong stand": a verb of addressing whose object is no
+    // person reports that object.
+    if (start < 0 && object_b >= 0) start = object_b;
     // "called him "the leading proponent of amnesty"": an object, then the
     // quotation.
     if (start < 0 && t.has(kCue) && k + 1 < e && t_[k].word() && t_[k].has(kObject) && opens_double(t_[k + 1])) {
@@ -1259,7 +1269,8 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     // Romney,", "opposed it"), "so", "yes", "it" after a speech verb
     // ("said so in December"), when the clause ends or an adverbial follows.
     Idx one = 0;
-    if (rel < 0 && k < e && (start < 0 || start == k) && t_[k].word() && !t_[k].in_quote() && a.ok()) {
+    if (rel < 0 && k < e && (start < 0 || start == k) && t_[k].word() && !t_[k].in_quote() &&
+        (a.ok() || t.has(kAttitude))) {
       // "said the same", "said as much": two words.
       const bool pair = k + 1 < e && t.has(kCue) &&
                         ((word_is(k, "the") && word_is(k + 1, "same")) || (word_is(k, "as") && word_is(k + 1, "much")));

@@ -481,3 +481,17 @@ TEST_CASE("a relative word before the speaker of a reported clause", "[quotes]")
   CHECK(find(q, "which")->mention == "Nora Hale");
   REQUIRE(find(q, "she will keep open all winter") != nullptr);
 }
+
+TEST_CASE("a second verb of its clause, 'yet', a subjectless attitude's name, an addressing verb's object", "[quotes]") {
+  auto q = run("During the race, Mayor Hale ran on her record and accused Ortiz of wasting the harbor fund.");
+  REQUIRE(find(q, "Ortiz of wasting the harbor fund") != nullptr);
+  q = run("The harbor board hasn't yet endorsed that plan.");
+  REQUIRE(find(q, "that plan") != nullptr);
+  q = run("The union spent $8,000 on mailers to support Ortiz, but stayed away from the rallies.");
+  REQUIRE(find(q, "Ortiz") != nullptr);
+  q = run("The two mayors urged a strong stand, saying the fare rise was unfair.");
+  REQUIRE(find(q, "a strong stand") != nullptr);
+  // A person after such a verb is the addressee.
+  q = run("Nora Hale urged the mayor.");
+  CHECK(find(q, "the mayor") == nullptr);
+}
