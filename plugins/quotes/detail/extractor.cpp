@@ -1552,7 +1552,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     }
     if (t.cap() && j != s) continue;
     if (t.has(kCue | kCueIndirect) && !t.cap()) object_gap(j, s, e, bi, first_found);
-    if (j + 2 >= e) continue;
+    if (j + 2 >= e && !(t.has(kRaising) && j + 1 < e)) continue;  // ("the team appeared paralyzed.")
     Idx cs = -1;
     bool raising = false;
     bool reduced = false;
@@ -1575,9 +1575,12 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     if (k < e && word_is(k, "not")) ++k;
     auto infinitive = [&](Idx to) {
       if (to + 1 >= e || !word_is(to, "to")) return false;
-      // "to publicly pressure", "to quickly act": an adverb may split it.
+      // "to publicly pressure", "to again pass": an adverb may split it.
       Idx v = to + 1;
-      if (v + 1 < e && t_[v].word() && !t_[v].cap() && ly_adverb(v) && t_[v + 1].word()) ++v;
+      if (v + 1 < e && t_[v].word() && !t_[v].cap() && (ly_adverb(v) || (t_[v].has(kAux) && !modal(v) && !word_is(v, "not"))) &&
+          t_[v + 1].word()) {
+        ++v;
+      }
       return t_[v].word() && !t_[v].cap() && !t_[v].has(kDet | kPronoun | kTime) && (t_[v].flags & kDigit) == 0;
     };
     if (cs < 0 && t.has(kRaising)) {
@@ -1668,7 +1671,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     }
     if (cs < 0) continue;
     const Idx ce = clause_end(cs, e);
-    if (ce - cs < 2) continue;
+    if (ce - cs < (raising ? 1 : 2)) continue;  // ("seems stable, but …": one word)
     // Most "said that …" clauses are read already: skip before the subject search.
     if (!raising && reported(t_[cs].b, t_[ce - 1].e, first_found)) continue;
     Attr a;

@@ -495,3 +495,13 @@ TEST_CASE("a second verb of its clause, 'yet', a subjectless attitude's name, an
   q = run("Nora Hale urged the mayor.");
   CHECK(find(q, "the mayor") == nullptr);
 }
+
+TEST_CASE("a raising cue with a one-word complement, an adverb after 'to'", "[quotes]") {
+  auto q = run("The harbor board appeared paralyzed.");
+  REQUIRE(find(q, "The harbor board") != nullptr);
+  REQUIRE(find(q, "paralyzed") != nullptr);
+  q = run("The ferry line seems stable, but that could change.");
+  REQUIRE(find(q, "stable") != nullptr);
+  q = run("The harbor board is expected to again delay the vote.");
+  REQUIRE(find(q, "to again delay the vote") != nullptr);
+}
