@@ -1107,6 +1107,8 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     // ("was told" is a passive; "is hoping", "were saying" are not.)
     const bool progressive = t.e - t.b > 4 && text_.substr(t.e - 3, 3) == "ing";
     if (j > s && t_[j - 1].word() && t_[j - 1].has(kBe) && !progressive) continue;
+    // ("was first reported by": a passive with an adverb in between)
+    if (!progressive && passive(j, s)) continue;
     // "took the stage to acknowledge his victory": an infinitive reports its
     // object too, with no speaker of its own.
     const bool infinitive = j > s && word_is(j - 1, "to") && !t.has(kNounToo) && (t.flags & kEndsInS) == 0;
@@ -1604,7 +1606,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
         raising = true;
       }
     }
-    if (!raising && t.has(kCue | kCueIndirect) && !t.has(kRaising) && passive(j, s)) {
+    if (!raising && t.has(kCue | kCueIndirect) && (!t.has(kRaising) || cs < 0) && passive(j, s)) {
       // "Clinton was lambasted by …", "the plan has been criticized", "Berg
       // was asked about …": the subject is content; "by X" names who speaks.
       const Span subj = clause_subject(j, s);
@@ -1642,6 +1644,10 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
                 word_is(m, "when") || word_is(m, "where") || word_is(m, "about"));
       };
       Idx m = k;
+      // "was asked by host John Dickerson whether …"
+      if (m + 1 < e && word_is(m, "by")) {
+        if (const Span np = forward_np(m + 1, e); np.ok() && np.e - m <= 7) m = np.e;
+      }
       if (!wh(m)) {
         if (m < e && t_[m].word() && t_[m].has(kObject)) {
           ++m;

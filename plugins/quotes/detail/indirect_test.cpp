@@ -505,3 +505,11 @@ TEST_CASE("a raising cue with a one-word complement, an adverb after 'to'", "[qu
   q = run("The harbor board is expected to again delay the vote.");
   REQUIRE(find(q, "to again delay the vote") != nullptr);
 }
+
+TEST_CASE("passives with an adverb or an agent before the complement", "[quotes]") {
+  auto q = run("The harbor deal was first reported by the Harbor Gazette.");
+  REQUIRE(find(q, "The harbor deal") != nullptr);
+  CHECK(find(q, "Harbor Gazette") == nullptr);
+  q = run("Nora Hale was asked by a reporter whether the ferry would run.");
+  REQUIRE(find(q, "whether the ferry would run") != nullptr);
+}
