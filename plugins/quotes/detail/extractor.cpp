@@ -1146,7 +1146,11 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       a.cue = {j, j + 1};
     }
     // "a fundraising email stressing…": a noun, not a verb.
-    if (a.ok() && t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker)) continue;
+    // ("records show a different project", "the average of polls shows
+    // Clinton leading": a verb after a noun, with a clause or phrase after it.)
+    const bool verb_use = j > s && j + 1 < e && t_[j - 1].word() && !t_[j - 1].has(kDet | kPrep | kConj | kAux) &&
+                          t_[j + 1].word() && (t_[j + 1].cap() || t_[j + 1].has(kDet) || (t_[j + 1].flags & kDigit) != 0);
+    if (a.ok() && t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker) && !verb_use) continue;
     if (a.speaker.e - a.speaker.b == 1) {
       // The writer's own "I think", "you know" are not reported speech.
       const std::string_view w = text_.substr(t_[a.speaker.b].b, t_[a.speaker.b].e - t_[a.speaker.b].b);

@@ -513,3 +513,8 @@ TEST_CASE("passives with an adverb or an agent before the complement", "[quotes]
   q = run("Nora Hale was asked by a reporter whether the ferry would run.");
   REQUIRE(find(q, "whether the ferry would run") != nullptr);
 }
+
+TEST_CASE("a verb that is also a noun, used as a verb after a noun subject", "[quotes]") {
+  const auto q = run("The average of the harbor polls shows Ortiz leading Hale by four points.");
+  REQUIRE(find(q, "Ortiz leading Hale by four points") != nullptr);
+}
