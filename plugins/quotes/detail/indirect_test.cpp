@@ -518,3 +518,8 @@ TEST_CASE("a verb that is also a noun, used as a verb after a noun subject", "[q
   const auto q = run("The average of the harbor polls shows Ortiz leading Hale by four points.");
   REQUIRE(find(q, "Ortiz leading Hale by four points") != nullptr);
 }
+
+TEST_CASE("arguing in favor of, coming out against", "[quotes]") {
+  const auto q = run("Nora Hale argued in favor of a second ferry line.");
+  REQUIRE(find(q, "a second ferry line") != nullptr);
+}
