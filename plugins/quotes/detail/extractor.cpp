@@ -248,6 +248,12 @@ class Run {
     return false;
   }
   [[nodiscard]] Span clause_subject(Idx v, Idx s) const;
+  /// himself, herself, themselves, itself, …
+  [[nodiscard]] bool reflexive(Idx i) const {
+    if (i < 0 || i >= static_cast<Idx>(t_.size()) || !t_[i].word()) return false;
+    const std::string_view w = text_.substr(t_[i].b, t_[i].e - t_[i].b);
+    return w.size() >= 6 && (w.substr(w.size() - 4) == "self" || w.substr(w.size() - 6) == "selves");
+  }
   /// The noun phrase right before `v` (a comma between allowed), back to its
   /// determiner: "a state" in "a state known for …".
   [[nodiscard]] Span phrase_before(Idx v, Idx s) const {
@@ -1138,8 +1144,10 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       const bool relative_or_share = word_is(j - 1, "who") || word_is(j - 1, "that") || word_is(j - 1, "which") ||
                                      pv.is('%') || (pv.word() && (pv.flags & kDigit) != 0) ||
                                      word_is(j - 1, "and") || word_is(j - 1, "yet");
-      if (t.has(kNounToo) || j == s || !(pv.word() || pv.is(',') || relative_or_share) ||
-          (pv.word() && pv.has(kDet | kPrep | kThat | kConj) && !relative_or_share)) {
+      // ("those describing themselves as …": a reflexive object marks the verb)
+      if ((t.has(kNounToo) || j == s || !(pv.word() || pv.is(',') || relative_or_share) ||
+           (pv.word() && pv.has(kDet | kPrep | kThat | kConj) && !relative_or_share)) &&
+          !reflexive(j + 1)) {
         continue;
       }
       a = {};
@@ -1233,7 +1241,11 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (start < 0 && t.has(kCue) && k + 1 < e && t_[k].word() && t_[k].has(kObject) && opens_double(t_[k + 1])) {
       start = k;
     }
-    if (start >= 0 && t.has(kTakesNp) && !t_[start].has(kThat)) {
+    // "calling himself a Democrat", "describing themselves as conservative"
+    // (not "found himself in …", which reports nothing)
+    const bool finds = word_is(j, "found") || word_is(j, "find") || word_is(j, "finds") || word_is(j, "finding");
+    if (start < 0 && k < e && reflexive(k) && k + 1 < e && t_[k + 1].word() && !finds) start = k;
+    if (start >= 0 && t.has(kTakesNp) && !t_[start].has(kThat) && !reflexive(start)) {
       // "called the plan a mistake" reports nothing; "called it "a disaster"" does.
       bool quoted = false;
       for (Idx m = start; m < e && !quoted; ++m) quoted = (t_[m].flags & kOpen) != 0;

@@ -523,3 +523,11 @@ TEST_CASE("arguing in favor of, coming out against", "[quotes]") {
   const auto q = run("Nora Hale argued in favor of a second ferry line.");
   REQUIRE(find(q, "a second ferry line") != nullptr);
 }
+
+TEST_CASE("a reflexive object: 'calls himself a Democrat'", "[quotes]") {
+  auto q = run("On harbor issues, more riders call themselves cautious than bold.");
+  REQUIRE(find(q, "themselves cautious than bold") != nullptr);
+  // "found himself in …" reports nothing.
+  q = run("The mayor found himself in a long fight with the council.");
+  CHECK(find(q, "himself in a long fight with the council") == nullptr);
+}
