@@ -531,3 +531,9 @@ TEST_CASE("a reflexive object: 'calls himself a Democrat'", "[quotes]") {
   q = run("The mayor found himself in a long fight with the council.");
   CHECK(find(q, "himself in a long fight with the council") == nullptr);
 }
+
+TEST_CASE("a speech verb's two-word object at the sentence end", "[quotes]") {
+  const auto q = run("A harbor board aide blasted the statement.");
+  REQUIRE(find(q, "the statement") != nullptr);
+  CHECK(find(q, "the statement")->mention == "A harbor board aide");
+}
