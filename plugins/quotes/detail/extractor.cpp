@@ -1023,6 +1023,9 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     // Wednesday", "told reporters"), never a clause ("said he would…").
     const bool relative =
         tail < e && t_[tail].word() && !t_[tail].cap() && (text_.substr(t_[tail].b, t_[tail].e - t_[tail].b) == "who");
+    // ("…, political analysts say; in 2012, …": a semicolon ends the clause)
+    const bool semicolon = tail < e && t_[tail].is(';');
+    if (semicolon) e = tail;
     if (tail < e && !t_[tail].is(',') && !relative &&
         !(t_[tail].word() && !t_[tail].cap() && t_[tail].has(kPrep | kTime | kObject)) &&
         !(t_[tail].word() && t_[tail].has(kTime))) {

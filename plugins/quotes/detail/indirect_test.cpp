@@ -537,3 +537,8 @@ TEST_CASE("a speech verb's two-word object at the sentence end", "[quotes]") {
   REQUIRE(find(q, "the statement") != nullptr);
   CHECK(find(q, "the statement")->mention == "A harbor board aide");
 }
+
+TEST_CASE("a final attribution before a semicolon", "[quotes]") {
+  const auto q = run("To win the harbor seat, candidates need half the island vote, local analysts say; in 2012, Ortiz won 40 percent.");
+  REQUIRE(find(q, "To win the harbor seat, candidates need half the island vote") != nullptr);
+}
