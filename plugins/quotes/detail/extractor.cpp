@@ -1056,7 +1056,16 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     if (!ok) continue;
     // "If politics gets in the way, he said, Congress can …" reports both
     // sides; a final verb after a subordinate clause does not.
-    if (subordinate && !medial) continue;
+    // ("Though X boasts of Y, there is no link, scientists say.": the main
+    // clause after the subordinate one is the content.)
+    Idx main_b = -1;
+    if (subordinate && !medial) {
+      for (Idx m = s + 2; m < c - 2; ++m) {
+        if (t_[m].in_quote() || paired(t_[m])) break;
+        if (t_[m].is(',')) main_b = m + 1;  // the last comma: "leaning, but not sold, on her, …"
+      }
+      if (main_b < 0 || c - main_b < 3) continue;
+    }
     if (medial && a.cue.b < a.speaker.b) {
       // "…, said Alan Abramowitz, a demographer at Emory University.": what
       // follows the speaker's comma describes the speaker, it is not said.
@@ -1082,7 +1091,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     }
     out = a;
     conf = kConfIndirectFinal;
-    cs = s;
+    cs = main_b >= 0 ? main_b : s;
     ce = c;
     if (medial) {
       // "Russia, he said, would…": the content is both sides of the cue.

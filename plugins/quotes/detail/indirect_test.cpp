@@ -542,3 +542,9 @@ TEST_CASE("a final attribution before a semicolon", "[quotes]") {
   const auto q = run("To win the harbor seat, candidates need half the island vote, local analysts say; in 2012, Ortiz won 40 percent.");
   REQUIRE(find(q, "To win the harbor seat, candidates need half the island vote") != nullptr);
 }
+
+TEST_CASE("a final attribution after a subordinate clause reports the main clause", "[quotes]") {
+  const auto q = run("Though the ferry riders complain about fares, there is no link between fares and ridership, harbor economists say.");
+  REQUIRE(find(q, "there is no link between fares and ridership") != nullptr);
+  CHECK(find(q, "there is no link between fares and ridership")->mention == "harbor economists");
+}
