@@ -548,3 +548,9 @@ TEST_CASE("a final attribution after a subordinate clause reports the main claus
   REQUIRE(find(q, "there is no link between fares and ridership") != nullptr);
   CHECK(find(q, "there is no link between fares and ridership")->mention == "harbor economists");
 }
+
+TEST_CASE("belief verbs in -ing: 'are hoping …'", "[quotes]") {
+  const auto q = run("Harbor officials are hoping the ferry will run again in May.");
+  REQUIRE(find(q, "the ferry will run again in May") != nullptr);
+  CHECK(find(q, "the ferry will run again in May")->mention == "Harbor officials");
+}
