@@ -1597,6 +1597,16 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
              (t_[m].has(kTime | kAux | kObject) || ly_adverb(m) || word_is(m, "out"))) {
         ++m;
       }
+      // "had been told just before Tuesday's vote that …": a prepositional
+      // phrase before the "that".
+      if (m < e && t_[m].word() && t_[m].has(kPrep) && !t_[m].has(kThat) && !t_[m].cap()) {
+        Idx p = m + 1;
+        while (p < e && p - m <= 5 && t_[p].word() && !t_[p].has(kThat | kBe | kCue | kCueIndirect | kConj) &&
+               !(t_[p].has(kPronoun) && !t_[p].has(kObject | kDet)) && !modal(p)) {
+          ++p;
+        }
+        if (p < e && p > m + 1 && word_is(p, "that")) m = p;
+      }
       if (m + 1 < e && t_[m].word() && t_[m].has(kThat) && !t_[m].cap() && t_[m + 1].word() &&
           !(t_[m + 1].has(kAux | kBe | kCue | kCueIndirect) && !t_[m + 1].has(kPronoun))) {
         cs = m;

@@ -554,3 +554,8 @@ TEST_CASE("belief verbs in -ing: 'are hoping …'", "[quotes]") {
   REQUIRE(find(q, "the ferry will run again in May") != nullptr);
   CHECK(find(q, "the ferry will run again in May")->mention == "Harbor officials");
 }
+
+TEST_CASE("a prepositional phrase between a cue and its that-clause", "[quotes]") {
+  const auto q = run("Nora Hale had been told just before the vote that she would probably lose.");
+  REQUIRE(find(q, "that she would probably lose") != nullptr);
+}
