@@ -1237,6 +1237,14 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       if (!clause && t.has(kCue | kAttitude) && x.word() && !x.has(kPrep | kTime | kConj | kAux | kBe | kCue | kObject)) {
         clause = true;
       }
+      // An attitude's pronoun object with more after it ("accused him of
+      // lying"), a speech verb's object and its predicate ("called him
+      // divisive"): both content.
+      if (!clause && x.word() && x.has(kObject) && !x.has(kPronoun | kDet) && k + 1 < e && t_[k + 1].word() &&
+          !t_[k + 1].cap() && !t_[k + 1].has(kThat | kConj) && !word_is(k + 1, "to") &&
+          (t.has(kAttitude) || (t.has(kCue) && !t.has(kCueObj) && !t_[k + 1].has(kPrep | kTime)))) {
+        clause = true;
+      }
       // "says long lines kept many away", "said only a few came": an adverb
       // of the auxiliary class may start the clause when a word follows.
       if (!clause && t.has(kCue) && x.word() && !x.cap() && x.has(kAux) && !x.has(kBe | kTime | kConj) && !modal(k) &&

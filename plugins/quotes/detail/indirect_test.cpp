@@ -559,3 +559,11 @@ TEST_CASE("a prepositional phrase between a cue and its that-clause", "[quotes]"
   const auto q = run("Nora Hale had been told just before the vote that she would probably lose.");
   REQUIRE(find(q, "that she would probably lose") != nullptr);
 }
+
+TEST_CASE("a pronoun object with more after it: 'accused him of …', 'called him divisive'", "[quotes]") {
+  const auto q = run("Nora Hale called him reckless and accused him of wasting the harbor fund.");
+  REQUIRE(find(q, "him reckless") != nullptr);
+  REQUIRE(find(q, "him of wasting the harbor fund") != nullptr);
+  // An addressee is no content.
+  CHECK(find(run("Nora Hale told him about the vote."), "him about the vote") == nullptr);
+}
