@@ -1197,7 +1197,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
                   (t_[k].word() && !t_[k].cap() &&
                    (t_[k].has(kPrep | kAux) || ly_adverb(k) || word_is(k, "out") || word_is(k, "up") ||
                     word_is(k, "back"))));  // ("pointed out that")
-    for (Idx m = k; m < e && m - k <= 8; ++m) {
+    for (Idx m = k; m < e && m - k <= 16; ++m) {  // ("said Thursday during a taping of …, that")
       const Tok& x = t_[m];
       if (x.has(kThat) && x.word() && !x.cap()) {
         start = m;
@@ -1664,6 +1664,13 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
           if (np.ok() && person_like(np)) by = {np, {}, {j, j + 1}};
         }
         add_complement(subj.b, subj.e, by, kConfComplement, bi, first_found);
+      }
+      // "Roof is accused of a massacre …", "was criticized for …": what
+      // the passive judgment is about is content too.
+      if (k + 1 < e && (word_is(k, "of") || word_is(k, "for") || word_is(k, "over")) &&
+          t_[k + 1].word() && !t_[k + 1].has(kConj | kThat)) {
+        const Idx pe = clause_end(k + 1, e);
+        if (pe - (k + 1) >= 1) add_complement(k + 1, pe, {}, kConfComplement, bi, first_found);
       }
       if (cs < 0 && !wh_cue) continue;
     }

@@ -567,3 +567,11 @@ TEST_CASE("a pronoun object with more after it: 'accused him of …', 'called hi
   // An addressee is no content.
   CHECK(find(run("Nora Hale told him about the vote."), "him about the vote") == nullptr);
 }
+
+TEST_CASE("what a passive judgment is about; a long adverbial before 'that'", "[quotes]") {
+  auto q = run("The harbor master was accused of a string of false reports.");
+  REQUIRE(find(q, "The harbor master") != nullptr);
+  REQUIRE(find(q, "a string of false reports") != nullptr);
+  q = run("Nora Hale said Thursday during a town hall meeting in the old port, that the ferry would run.");
+  REQUIRE(find(q, "that the ferry would run") != nullptr);
+}
