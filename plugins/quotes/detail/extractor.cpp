@@ -1295,6 +1295,14 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
         if ((t_[m].flags & kOpen) != 0) rel = -1;
       }
       if (rel >= 0) start = k;
+      // "a step they believe could help unify the party", "a probe the
+      // agency said was ongoing": with no relative word, the verb phrase
+      // after the cue is still its content.
+      // (not when the clause holds a quotation: "that it says will protect us
+      // from "rogue states"", as above)
+      bool quoted = false;
+      for (Idx m = k; rel < 0 && start < 0 && m < e && !quoted; ++m) quoted = (t_[m].flags & kOpen) != 0;
+      if (rel < 0 && start < 0 && k + 1 < e && (t_[k].has(kBe) || modal(k)) && !quoted) start = k;
     }
     // "the mine, which Clarke says he is doing everything to keep open":
     // a relative word before the speaker of a clause is content too.

@@ -575,3 +575,8 @@ TEST_CASE("what a passive judgment is about; a long adverbial before 'that'", "[
   q = run("Nora Hale said Thursday during a town hall meeting in the old port, that the ferry would run.");
   REQUIRE(find(q, "that the ferry would run") != nullptr);
 }
+
+TEST_CASE("a subject gap with no relative word: 'a step they believe could help'", "[quotes]") {
+  const auto q = run("The board backed the plan, a step its members believe could help the ferry.");
+  REQUIRE(find(q, "could help the ferry") != nullptr);
+}
