@@ -580,3 +580,8 @@ TEST_CASE("a subject gap with no relative word: 'a step they believe could help'
   const auto q = run("The board backed the plan, a step its members believe could help the ferry.");
   REQUIRE(find(q, "could help the ferry") != nullptr);
 }
+
+TEST_CASE("nouns of intention with a to-infinitive", "[quotes]") {
+  const auto q = run("The council's determination to keep the ferry running surprised the mayor.");
+  REQUIRE(find(q, "to keep the ferry running surprised the mayor") != nullptr);
+}
