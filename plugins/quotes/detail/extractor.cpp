@@ -860,7 +860,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     --e;
   }
   while (e > s && (end_punct(t_[e - 1]) || t_[e - 1].is(','))) --e;
-  if (e - s < 4) return false;
+  if (e - s < 3) return false;
   // A headline's "Sanders: Brexit's message could draw Trump support".
   if (s + 2 < e && is_name_word(t_[s])) {
     Idx c = s;

@@ -585,3 +585,9 @@ TEST_CASE("nouns of intention with a to-infinitive", "[quotes]") {
   const auto q = run("The council's determination to keep the ferry running surprised the mayor.");
   REQUIRE(find(q, "to keep the ferry running surprised the mayor") != nullptr);
 }
+
+TEST_CASE("a three-word sentence: 'He denied it.'", "[quotes]") {
+  const auto q = run("The mayor was asked about the fund. He denied it.");
+  REQUIRE(find(q, "it") != nullptr);
+  CHECK(find(q, "it")->mention == "He");
+}
