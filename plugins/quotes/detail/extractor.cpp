@@ -220,6 +220,17 @@ class Run {
   /// "the deal she once supported", "which Clinton conceded": a verb at `j`
   /// with its subject but no object reports the word or phrase before it.
   void object_gap(Idx j, Idx s, Idx e, std::size_t bi, std::size_t first_found);
+  /// The noun phrase ending at `r` begins with a determiner right after a
+  /// comma or a dash: an appositive ("…, an approach").
+  [[nodiscard]] bool appositive_np(Idx r, Idx s) const {
+    for (Idx m = r; m >= s && r - m <= 4 && t_[m].word(); --m) {
+      if (t_[m].has(kDet) && !t_[m].has(kPronoun)) {
+        return m > s && (t_[m - 1].is(',') || (t_[m - 1].kind == TokKind::punct && t_[m - 1].ch == '-'));
+      }
+      if (t_[m].has(kAux | kBe | kPrep | kConj | kThat | kPronoun | kCue | kCueIndirect)) return false;
+    }
+    return false;
+  }
   [[nodiscard]] bool word_is(Idx i, std::string_view w) const {
     const Tok& t = t_[i];
     return t.word() && text_.substr(t.b, t.e - t.b) == w;
@@ -1564,8 +1575,9 @@ void Run::object_gap(Idx j, Idx s, Idx e, std::size_t bi, std::size_t first_foun
     // Not "in which he joked": the relative word is a preposition's object.
     if (r > s && t_[r - 1].word() && t_[r - 1].has(kPrep)) return;
     b = r;
-  } else if (pronoun) {
-    // "the increase he seeks", "a deal she once supported"
+  } else if (pronoun || appositive_np(r, s)) {
+    // "the increase he seeks", "a deal she once supported", ", an
+    // arrangement the Sanders campaign has criticized"
     constexpr std::uint32_t kClosed =
         kCue | kCueIndirect | kAux | kBe | kPrep | kConj | kThat | kPronoun | kTime | kObject | kDet;
     if (t_[r].has(kClosed) || (t_[r].flags & kDigit) != 0 || ly_adverb(r)) return;

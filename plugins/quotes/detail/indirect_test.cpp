@@ -591,3 +591,9 @@ TEST_CASE("a three-word sentence: 'He denied it.'", "[quotes]") {
   REQUIRE(find(q, "it") != nullptr);
   CHECK(find(q, "it")->mention == "He");
 }
+
+TEST_CASE("an appositive phrase as the object before its subject", "[quotes]") {
+  const auto q = run("The board took a fifth of the fares, an arrangement the Ortiz campaign has criticized.");
+  REQUIRE(find(q, "an arrangement") != nullptr);
+  CHECK(find(q, "an arrangement")->mention == "the Ortiz campaign");
+}
