@@ -597,3 +597,9 @@ TEST_CASE("an appositive phrase as the object before its subject", "[quotes]") {
   REQUIRE(find(q, "an arrangement") != nullptr);
   CHECK(find(q, "an arrangement")->mention == "the Ortiz campaign");
 }
+
+TEST_CASE("more people as speakers: 'participants said'", "[quotes]") {
+  const auto q = run("To win their votes, participants said, the council must keep the ferry.");
+  REQUIRE(find(q, "the council must keep the ferry") != nullptr);
+  CHECK(find(q, "the council must keep the ferry")->mention == "participants");
+}
