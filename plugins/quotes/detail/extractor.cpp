@@ -1734,6 +1734,18 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
       const bool relative = word_is(m, "which") || word_is(m, "whom") || word_is(m, "who");
       if (wh(m) && (t.has(kWhCue) || !relative)) cs = word_is(m, "about") ? m + 1 : m;
     }
+    // "warned of a recession", "said of Trump": a speech verb (a verb, as
+    // for the multi-word cues below) and its "of" phrase.
+    if (cs < 0 && t.has(kCue) && !t.has(kDirectOnly) && k + 1 < e && word_is(k, "of") && t_[k + 1].word() &&
+        !t_[k + 1].has(kConj | kThat | kPrep)) {
+      const std::string_view w = text_.substr(t.b, t.e - t.b);
+      const bool participle = w.size() > 4 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "ing");
+      const bool verb = (participle && !t.has(kNounToo) && !(j > s && t_[j - 1].word() && t_[j - 1].has(kDet))) ||
+                        (j > s && t_[j - 1].word() &&
+                         (t_[j - 1].has(kPronoun | kAux | kRole) || is_name_word(t_[j - 1]) || word_is(j - 1, "to")) &&
+                         !t_[j - 1].has(kDet));
+      if (verb) cs = k + 1;
+    }
     if (cs < 0 && t.has(kNpPhrase)) {
       // "called for a special prosecutor", "referring to the emails"
       const Idx len = match_phrase(lex_.np_phrases(), j, e);

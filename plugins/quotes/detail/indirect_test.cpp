@@ -603,3 +603,11 @@ TEST_CASE("more people as speakers: 'participants said'", "[quotes]") {
   REQUIRE(find(q, "the council must keep the ferry") != nullptr);
   CHECK(find(q, "the council must keep the ferry")->mention == "participants");
 }
+
+TEST_CASE("a speech verb's 'of' phrase: 'warned of a recession'", "[quotes]") {
+  auto q = run("Harbor economists warned of a long slump in ferry traffic.");
+  REQUIRE(find(q, "a long slump in ferry traffic") != nullptr);
+  // A noun is no verb: "at the urging of his wife".
+  q = run("At the urging of his wife, the mayor stayed home.");
+  CHECK(find(q, "his wife") == nullptr);
+}
