@@ -1736,7 +1736,8 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     }
     // "warned of a recession", "said of Trump": a speech verb (a verb, as
     // for the multi-word cues below) and its "of" phrase.
-    if (cs < 0 && t.has(kCue) && !t.has(kDirectOnly) && k + 1 < e && word_is(k, "of") && t_[k + 1].word() &&
+    if (cs < 0 && (t.has(kCue) || (t.has(kCueIndirect) && !t.has(kAttitude))) && !t.has(kDirectOnly) && k + 1 < e &&
+        (word_is(k, "of") || (t.has(kCueIndirect) && word_is(k, "about"))) && t_[k + 1].word() &&
         !t_[k + 1].has(kConj | kThat | kPrep)) {
       const std::string_view w = text_.substr(t.b, t.e - t.b);
       const bool participle = w.size() > 4 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "ing");

@@ -611,3 +611,8 @@ TEST_CASE("a speech verb's 'of' phrase: 'warned of a recession'", "[quotes]") {
   q = run("At the urging of his wife, the mayor stayed home.");
   CHECK(find(q, "his wife") == nullptr);
 }
+
+TEST_CASE("a belief verb's 'of' or 'about' phrase", "[quotes]") {
+  const auto q = run("He has a year left to shape what voters think of the harbor plan.");
+  REQUIRE(find(q, "the harbor plan") != nullptr);
+}
