@@ -217,6 +217,9 @@ class Run {
   [[nodiscard]] bool sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double& conf) const;
   [[nodiscard]] Idx pre_start(Idx open, Idx b) const;
   void complements(Idx s, Idx se, std::size_t bi, std::size_t first_found);
+  /// An embedded post, `<tweet author="…">text</tweet>`: its text is what
+  /// its author said (one linear pass over the text).
+  void embedded_posts();
   /// "the deal she once supported", "which Clinton conceded": a verb at `j`
   /// with its subject but no object reports the word or phrase before it.
   void object_gap(Idx j, Idx s, Idx e, std::size_t bi, std::size_t first_found);
@@ -1595,6 +1598,50 @@ void Run::object_gap(Idx j, Idx s, Idx e, std::size_t bi, std::size_t first_foun
   add_complement(b, r + 1, {subj, {}, {j, j + 1}}, kConfIndirect, bi, first_found);
 }
 
+void Run::embedded_posts() {
+  constexpr std::string_view kOpenTag = "<tweet";
+  constexpr std::string_view kCloseTag = "</tweet>";
+  constexpr std::string_view kAuthor = "author=\"";
+  std::size_t at = text_.find(kOpenTag);
+  while (at != std::string_view::npos) {
+    const std::size_t gt = text_.find('>', at);
+    if (gt == std::string_view::npos) return;
+    const std::size_t close = text_.find(kCloseTag, gt);
+    if (close == std::string_view::npos) return;
+    // The post's text, without the white space at its ends.
+    auto b = static_cast<Offset>(gt + 1);
+    auto e = static_cast<Offset>(close);
+    while (b < e && (text_[b] == ' ' || text_[b] == '\n')) ++b;
+    while (e > b && (text_[e - 1] == ' ' || text_[e - 1] == '\n')) --e;
+    // (Not a post that only quotes someone else or a headline: "“Very good
+    // reporter”–@realDonaldTrump", "BREAKING: …".)
+    const std::string_view body = text_.substr(b, e > b ? e - b : 0);
+    const bool quotes_other = body.rfind("\xE2\x80\x9C", 0) == 0 || body.rfind("\"", 0) == 0;
+    const bool shouted_lead = body.size() > 9 && body.find(':') != std::string_view::npos && body.find(':') < 12 &&
+                              body[0] >= 'A' && body[0] <= 'Z' && body[1] >= 'A' && body[1] <= 'Z';
+    if (e > b && !quotes_other && !shouted_lead) {
+      Found f;
+      f.b = b;
+      f.e = e;
+      f.kind = QuoteKind::indirect;
+      f.confidence = kConfIndirect;
+      f.unattributed_ok = true;
+      // The speaker: the author attribute's value, when it is a token of its own.
+      const std::string_view tag = text_.substr(at, gt - at);
+      if (const std::size_t author = tag.find(kAuthor); author != std::string_view::npos) {
+        const auto vb = static_cast<Offset>(at + author + kAuthor.size());
+        const auto it = std::lower_bound(t_.begin(), t_.end(), vb, [](const Tok& x, Offset o) { return x.b < o; });
+        if (it != t_.end() && it->b == vb && it->word()) {
+          const auto i = static_cast<Idx>(it - t_.begin());
+          f.attr = {{i, i + 1}, {}, {}};
+        }
+      }
+      found_.push_back(std::move(f));
+    }
+    at = text_.find(kOpenTag, close + kCloseTag.size());
+  }
+}
+
 // Reports, beliefs and intentions read from a cue word's complement
 // (complement_cues.txt): "conceded that …", "the claim that …", "declined
 // to …", "urged Congress to …", and raising cues, whose subject and
@@ -2327,6 +2374,7 @@ std::vector<Quote> Run::go() {
   std::sort(sent_ends_.begin(), sent_ends_.end());
   make_blocks();
   for (std::size_t bi = 0; bi < blocks_.size(); ++bi) process_block(bi);
+  if (opt_.indirect) embedded_posts();
   if (found_.empty()) return {};
 
   // A multi-paragraph quote attributed only in a later paragraph.

@@ -616,3 +616,14 @@ TEST_CASE("a belief verb's 'of' or 'about' phrase", "[quotes]") {
   const auto q = run("He has a year left to shape what voters think of the harbor plan.");
   REQUIRE(find(q, "the harbor plan") != nullptr);
 }
+
+TEST_CASE("an embedded post is its author's words", "[quotes]") {
+  auto q = run("Harbor officials posted their thanks:\n<tweet author=\"HarborBoard\" tweet_id=\"1\">Thanks to every ferry rider today.</tweet>.");
+  REQUIRE(find(q, "Thanks to every ferry rider today.") != nullptr);
+  CHECK(find(q, "Thanks to every ferry rider today.")->mention == "HarborBoard");
+  // A post that only quotes someone else, or a shouted headline, is not.
+  q = run("<tweet author=\"@news\">BREAKING: the ferry is late.</tweet>");
+  CHECK(find(q, "BREAKING: the ferry is late.") == nullptr);
+  // An open tag with no end reports nothing, in linear time.
+  CHECK_NOTHROW(run("<tweet author=\"x\">never closed"));
+}
