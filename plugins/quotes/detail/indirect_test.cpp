@@ -627,3 +627,8 @@ TEST_CASE("an embedded post is its author's words", "[quotes]") {
   // An open tag with no end reports nothing, in linear time.
   CHECK_NOTHROW(run("<tweet author=\"x\">never closed"));
 }
+
+TEST_CASE("more verbs of saying: 'theorized', 'posited'", "[quotes]") {
+  const auto q = run("Nora Hale theorized the ferry had been sold too cheaply.");
+  REQUIRE(find(q, "the ferry had been sold too cheaply") != nullptr);
+}
