@@ -1529,6 +1529,16 @@ void Run::add_complement(Idx b, Idx e, const Attr& a, double conf, std::size_t b
 }
 
 void Run::add_indirect(Idx b, Idx e, const Attr& a, double conf, double mixed_conf, std::size_t bi) {
+  // A parenthesis closing the content is an aside of the writer's: "… the
+  // Senate (where Republicans hold 54 seats)".
+  if (e - b > 3 && t_[e - 1].is(')')) {
+    Idx p = e - 2;
+    while (p > b && e - p <= 16 && !t_[p].is('(') && !t_[p].is(')')) --p;
+    if (p > b + 1 && t_[p].is('(')) {
+      e = p;
+      while (e > b + 1 && (t_[e - 1].is(',') || (t_[e - 1].kind == TokKind::punct && t_[e - 1].ch == '-'))) --e;
+    }
+  }
   bool marks = false;
   for (Idx j = b; j < e; ++j) marks |= opens_double(t_[j]);
   // A partial quote nobody is found to speak is left out (mostly a scare

@@ -632,3 +632,8 @@ TEST_CASE("more verbs of saying: 'theorized', 'posited'", "[quotes]") {
   const auto q = run("Nora Hale theorized the ferry had been sold too cheaply.");
   REQUIRE(find(q, "the ferry had been sold too cheaply") != nullptr);
 }
+
+TEST_CASE("a parenthesis closing the content is left out", "[quotes]") {
+  const auto q = run("Nora Hale said the ferry would keep running through the winter (it did not).");
+  REQUIRE(find(q, "the ferry would keep running through the winter") != nullptr);
+}
