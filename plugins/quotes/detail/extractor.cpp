@@ -234,9 +234,9 @@ class Run {
     }
     return false;
   }
-  [[nodiscard]] bool word_is(Idx i, std::string_view w) const {
+  [[nodiscard, gnu::always_inline]] bool word_is(Idx i, std::string_view w) const {
     const Tok& t = t_[i];
-    return t.word() && text_.substr(t.b, t.e - t.b) == w;
+    return t.e - t.b == w.size() && t.word() && text_.compare(t.b, w.size(), w) == 0;
   }
   [[nodiscard]] Idx clause_end(Idx from, Idx e) const;
   /// ", including …", ", such as …" after the comma at `c`: examples that

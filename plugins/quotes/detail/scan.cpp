@@ -268,11 +268,13 @@ std::vector<Tok> scan(std::string_view t, const Lexicon& lexicon) {
       }
       // An abbreviation's period is part of the word ("Mr.", "U.S.", "W.").
       // ("No. 5" is an abbreviation; "said no." ends a sentence.)
-      const bool digit_next = (i + 1 < n && ascii_digit(static_cast<unsigned char>(t[i + 1]))) ||
-                              (i + 2 < n && t[i + 1] == ' ' && ascii_digit(static_cast<unsigned char>(t[i + 2])));
-      const bool number_abbrev = (w == "no" || w == "No") && !digit_next;
-      if (i < n && t[i] == '.' && !number_abbrev &&
-          (inner_dot || (lex & kAbbrev) != 0 || (w.size() == 1 && starts_upper(w, 0)))) {
+      const auto said_no = [&] {  // (only asked of a word before a period)
+        const bool digit_next = (i + 1 < n && ascii_digit(static_cast<unsigned char>(t[i + 1]))) ||
+                                (i + 2 < n && t[i + 1] == ' ' && ascii_digit(static_cast<unsigned char>(t[i + 2])));
+        return (w == "no" || w == "No") && !digit_next;
+      };
+      if (i < n && t[i] == '.' && (inner_dot || (lex & kAbbrev) != 0 || (w.size() == 1 && starts_upper(w, 0))) &&
+          !said_no()) {
         ++i;
         if (!inner_dot && (lex & kAbbrev) == 0) lex = 0;
       }
