@@ -1360,11 +1360,13 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       start = k + 1;
     }
     if (start < 0) continue;
-    // (An attitude's or a speech verb's object may be two words: "has long
-    // opposed the tax.", "blasted the statement.". Only as the sentence's
+    // (An attitude's, a speech or a belief verb's object may be two words:
+    // "has long opposed the tax.", "blasted the statement.". Only as the sentence's
     // first reading: "noting that, contrary to her claims, he saw the guns"
     // stays one content.)
-    if (e - start < (t.has(kAttitude | kCue) && start == k && hits.empty() ? 2 : 3) && rel < 0 && one == 0) continue;
+    if (e - start < (t.has(kAttitude | kCue | kCueIndirect) && start == k && hits.empty() ? 2 : 3) && rel < 0 && one == 0) {
+      continue;
+    }
     hits.push_back({a, start, rel, one});
     j = start;
   }

@@ -637,3 +637,8 @@ TEST_CASE("a parenthesis closing the content is left out", "[quotes]") {
   const auto q = run("Nora Hale said the ferry would keep running through the winter (it did not).");
   REQUIRE(find(q, "the ferry would keep running through the winter") != nullptr);
 }
+
+TEST_CASE("a belief verb's two-word content at the sentence end", "[quotes]") {
+  const auto q = run("The rule is one that lawmakers still believe is necessary.");
+  REQUIRE(find(q, "is necessary") != nullptr);
+}
