@@ -1376,11 +1376,11 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
   ce = cs;
   for (std::size_t h = 0; h < hits.size(); ++h) {
     Idx end = e;
-    if (h + 1 < hits.size()) {
+    for (std::size_t nh = h + 1; nh < hits.size(); ++nh) {
       // A coordinated clause ("…, and said …", "…, saying …", "…, who
       // said …") ends this content; a nested one ("that he knows that …")
       // stays inside it and is reported too.
-      const Attr& nx = hits[h + 1].a;
+      const Attr& nx = hits[nh].a;
       // The clause starts at its subject when that stands inside this
       // content, else at its verb ("…, saying", whose subject came first).
       // ("they do not believe": "not" is no conjunction here.)
@@ -1389,6 +1389,15 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
           (has_speaker && nx.speaker.b > hits[h].cs && nx.speaker.b < nx.cue.b) ? nx.speaker.b : nx.cue.b;
       const Tok& before = t_[from - 1];
       const bool conj_before = before.word() && before.has(kConj) && coordinator(from - 1);
+      // (An -ing word right after a word of this content, its speaker read
+      // before it, is no clause of its own: "proposed a joint advance
+      // warning system and …", "backed a group warning of …".)
+      const Tok& nc = t_[nx.cue.b];
+      // The clause after it decides.
+      if (has_speaker && nx.speaker.b < hits[h].cs && from == nx.cue.b && before.word() && !conj_before &&
+          nc.e - nc.b > 4 && text_.substr(nc.e - 3, 3) == "ing") {
+        continue;
+      }
       bool coordinated = before.is(',') || before.is(';') || conj_before ||
                          (has_speaker && (nx.speaker.b > nx.cue.b || nx.speaker.b < hits[h].cs));
       Idx cut = from;
@@ -1410,6 +1419,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
           --end;
         }
       }
+      break;
     }
     if (t_[hits[h].a.cue.b].has(kAttitude)) {
       // "supported NAFTA, which caused …": an attitude's object is a phrase.
@@ -1868,27 +1878,48 @@ Span Run::strip_titles(Span run) const {
   return {b, run.e};
 }
 
+// The fullest form of each name in the document, keyed by its last word.
+// A name holds no speech verb ("Medvedev Says Russia" is a name, a verb and
+// a name), and a line in title case (a headline: "Medvedev Says Russia,
+// U.S. Need Talks") gives no name at all: every word of it is capitalised
+// but the short grammatical ones.
 void Run::build_names() {
-  const auto n = static_cast<Idx>(t_.size());
-  for (Idx i = 0; i < n;) {
-    if (!is_name_word(t_[i])) {
-      ++i;
-      continue;
+  for (const auto& [b, n] : blocks_) {
+    bool title_line = true;
+    int long_words = 0;
+    for (Idx j = b; j < n && title_line; ++j) {
+      const Tok& t = t_[j];
+      if (!t.word() || t.e - t.b < 3 || (t.flags & kDigit) != 0) continue;
+      // (Title case leaves short grammatical words in lower case.)
+      if (t.e - t.b == 3 && (word_is(j, "the") || word_is(j, "and") || word_is(j, "but") || word_is(j, "for") ||
+                             word_is(j, "nor") || word_is(j, "via"))) {
+        continue;
+      }
+      long_words += t.e - t.b >= 4 ? 1 : 0;
+      if (!t.cap() || t.in_quote()) title_line = false;
     }
-    Idx j = i + 1;
-    while (j < n && (is_name_word(t_[j]) || (j + 1 < n && is_name_word(t_[j + 1]) && t_[j].word() && !t_[j].cap() &&
-                                             text_.substr(t_[j].b, t_[j].e - t_[j].b) == "of"))) {
-      // A possessive ends a name: "Medvedev's chief".
-      if (surname(j - 1).size() != t_[j - 1].e - t_[j - 1].b) break;
-      ++j;
+    if (title_line && long_words >= 3) continue;
+    for (Idx i = b; i < n;) {
+      if (!is_name_word(t_[i]) || t_[i].has(kCue)) {
+        ++i;
+        continue;
+      }
+      Idx j = i + 1;
+      while (j < n && !t_[j].has(kCue) &&
+             (is_name_word(t_[j]) || (j + 1 < n && is_name_word(t_[j + 1]) && t_[j].word() && !t_[j].cap() &&
+                                      text_.substr(t_[j].b, t_[j].e - t_[j].b) == "of"))) {
+        // A possessive ends a name: "Medvedev's chief".
+        if (surname(j - 1).size() != t_[j - 1].e - t_[j - 1].b) break;
+        ++j;
+      }
+      const Span name = strip_titles({i, j});
+      if (name.e - name.b >= 2 && name.e - name.b <= 4) {
+        const std::string_view key = surname(name.e - 1);
+        auto [it, inserted] = names_.try_emplace(key, name);
+        if (!inserted && name.e - name.b > it->second.e - it->second.b) it->second = name;
+      }
+      i = j;
     }
-    const Span name = strip_titles({i, j});
-    if (name.e - name.b >= 2 && name.e - name.b <= 4) {
-      const std::string_view key = surname(name.e - 1);
-      auto [it, inserted] = names_.try_emplace(key, name);
-      if (!inserted && name.e - name.b > it->second.e - it->second.b) it->second = name;
-    }
-    i = j;
   }
 }
 

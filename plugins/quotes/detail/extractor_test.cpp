@@ -311,3 +311,25 @@ TEST_CASE("several reported clauses in one sentence", "[quotes]") {
   CHECK(q[1].content == "she would vote against it");
   CHECK(q[1].mention == "Berg");
 }
+
+TEST_CASE("a headline in title case and a speech verb give no name", "[quotes]") {
+  // "Berg Says Norway" is a name, a verb and a name: "Norway" stays "Norway".
+  const auto q = run(
+      "Berg Says Norway, Sweden Need Talks Despite Row Over Fish\n"
+      "Finnish President Anna Berg met the Swedish delegation in Oslo on Monday.\n"
+      "But Norway rejects this and says the quota threatens its fishing towns.");
+  const Q* towns = nullptr;
+  for (const auto& x : q) {
+    if (x.content == "the quota threatens its fishing towns") towns = &x;
+  }
+  REQUIRE(towns != nullptr);
+  CHECK(towns->mention == "Norway");
+  CHECK(towns->speaker == "Norway");
+  // A title-case line names nobody: "Storm Hits Lake Ridge" is no full name
+  // for "Ridge".
+  const auto r = run(
+      "Storm Hits Lake Ridge\n"
+      "\"It is over,\" Ridge said.");
+  REQUIRE(!r.empty());
+  CHECK(r.back().speaker == "Ridge");
+}

@@ -642,3 +642,15 @@ TEST_CASE("a belief verb's two-word content at the sentence end", "[quotes]") {
   const auto q = run("The rule is one that lawmakers still believe is necessary.");
   REQUIRE(find(q, "is necessary") != nullptr);
 }
+
+TEST_CASE("an -ing word inside a noun phrase does not end a content", "[quotes]") {
+  auto q = run("The mayor proposed building a regional flood warning system and offered the county a loan.");
+  REQUIRE(find(q, "building a regional flood warning system") != nullptr);
+  CHECK(find(q, "building a regional flood warning system")->mention == "The mayor");
+  q = run("Anna Kane backed a new early warning network for the coast.");
+  REQUIRE(find(q, "a new early warning network for the coast") != nullptr);
+  // (A participle after a comma is still a clause of its own.)
+  q = run("Tom Reed criticized the budget, saying it cut too deeply.");
+  REQUIRE(find(q, "the budget") != nullptr);
+  REQUIRE(find(q, "it cut too deeply") != nullptr);
+}
