@@ -239,6 +239,40 @@ class Run {
     return t.e - t.b == w.size() && t.word() && text_.compare(t.b, w.size(), w) == 0;
   }
   [[nodiscard]] Idx clause_end(Idx from, Idx e) const;
+  /// [s, j) can be a noun phrase: words with no verb, auxiliary, clause
+  /// word or comma among them ("Moscow's frustration over U.S.").
+  [[nodiscard]] bool subject_np(Idx s, Idx j) const {
+    for (Idx m = s; m < j; ++m) {
+      const Tok& t = t_[m];
+      if (!t.word() || t.in_quote() || t.has(kCue | kCueIndirect | kAux | kBe | kThat | kConj) ||
+          (t.has(kPronoun) && !t.has(kDet)) || modal(m)) {
+        return false;
+      }
+      const std::string_view w = text_.substr(t.b, t.e - t.b);
+      if (!t.cap() && w.size() > 3 && w.substr(w.size() - 2) == "ed") return false;
+    }
+    return true;
+  }
+  /// Where an infinitive's object from `from` to `ce` meets a verb of the
+  /// sentence (a form of "be", a modal; with `past`, a past tense after a
+  /// noun), with no clause of its own begun before it; `ce` when none.
+  [[nodiscard]] Idx before_main_verb(Idx from, Idx ce, bool past) const {
+    for (Idx m = from; m < ce; ++m) {
+      const Tok& t = t_[m];
+      if (!t.word() || t.in_quote() || t.cap()) continue;
+      const Tok& p = t_[m - 1];
+      const std::string_view w = text_.substr(t.b, t.e - t.b);
+      if (p.word() && !p.has(kDet | kPrep | kAux | kBe) && !word_is(m - 1, "to") &&
+          (t.has(kBe) || modal(m) || (past && w.size() > 3 && w.substr(w.size() - 2) == "ed"))) {
+        return m;
+      }
+      if (t.has(kThat | kConj | kCue | kCueIndirect) || (t.has(kPronoun) && !t.has(kDet)) || word_is(m, "to") ||
+          word_is(m, "when") || word_is(m, "if")) {
+        return ce;
+      }
+    }
+    return ce;
+  }
   /// ", including …", ", such as …" after the comma at `c`: examples that
   /// belong to the phrase before the comma.
   [[nodiscard]] bool examples_follow(Idx c, Idx e) const {
@@ -1832,7 +1866,18 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
       }
     }
     if (cs < 0) continue;
-    const Idx ce = clause_end(cs, e);
+    Idx ce = clause_end(cs, e);
+    // "Moscow's frustration over U.S. plans to deploy missiles in Europe
+    // showed through": a noun's infinitive inside the sentence's subject
+    // (no verb before the cue) ends before the sentence's own verb.
+    // (A past tense ends it only when the cue is surely a noun, after a
+    // determiner, a possessive or a preposition: "the city plans to sell the
+    // lot owned by …" has its verb in "plans".)
+    if (!raising && word_is(cs, "to") && j > s && subject_np(s, j)) {
+      bool noun = t_[j - 1].has(kDet) || surname(j - 1).size() != t_[j - 1].e - t_[j - 1].b;
+      for (Idx m = s; m < j && !noun; ++m) noun = t_[m].has(kPrep) && !t_[m].cap();
+      ce = before_main_verb(cs + 3, ce, noun);
+    }
     if (ce - cs < (raising ? 1 : 2)) continue;  // ("seems stable, but …": one word)
     // Most "said that …" clauses are read already: skip before the subject search.
     if (!raising && reported(t_[cs].b, t_[ce - 1].e, first_found)) continue;
