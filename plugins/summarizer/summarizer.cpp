@@ -155,6 +155,12 @@ constexpr double kWeakPenalty = 1.0;          // questions and fragments: picked
 constexpr double kQuotePenalty = 0.4;         // times the quoted share: a source's words rarely sum up a story
 constexpr double kPronounStartPenalty = 0.3;  // "He said ..." needs the sentence before it
 constexpr double kMmrLambda = 0.95;           // relevance against similarity to what is already picked
+// A long sentence carries more than a summary sentence says: past
+// kLongWords it loses kLongPenalty per kLongWords more. Small: it decides
+// between nearby sentences away from the lead (human highlights are short,
+// and F1 against them pays for every word a summary sentence adds).
+constexpr double kLongWords = 25.0;
+constexpr double kLongPenalty = 0.1;
 
 double title_overlap(const detail::TermCounts& title, const detail::TermCounts& bag) {
   if (title.empty()) return 0.0;
@@ -270,6 +276,7 @@ std::vector<SummarySentence> Summarizer::summarize(const Document& doc) const {
         if (c.style.question || terms.words[k] < kMinWords) r -= kWeakPenalty;
         r -= kQuotePenalty * c.quoted_share;
         if (c.style.leans_back) r -= kPronounStartPenalty;
+        r -= kLongPenalty * std::max(0.0, (static_cast<double>(terms.words[k]) - kLongWords) / kLongWords);
         relevance[k] = r;
       }
       // Shift so the weakest sentence keeps a small positive score.

@@ -360,6 +360,26 @@ TEST_CASE("the default method prefers sentences about the title", "[summarizer]"
   CHECK(summary_texts(plain).front() != summary_texts(titled).front());
 }
 
+TEST_CASE("the default method prefers a short sentence to a very long one next to it", "[summarizer]") {
+  const std::string text =
+      "The city council approved the budget for next year after a long evening session.\n"
+      "The budget raises spending on schools and roads by a tenth over this year.\n"
+      "The council members who had argued for most of the evening about the cost of the new library, the "
+      "repairs to the old town hall, the pay of the street cleaners, the price of the winter salt, the new "
+      "buses for the northern districts and the lights along the river finally agreed at midnight to put "
+      "off every one of these questions until the spring.\n"
+      "The mayor will sign the budget at the town hall on Friday morning.\n"
+      "Residents may read the full budget at the town library.";
+  const Summarizer s{options_with(Method::combined, {LengthUnit::sentences, 3})};
+  Document doc = make_doc(text);
+  s.annotate(doc);
+  const auto texts = summary_texts(doc);
+  REQUIRE(texts.size() == 3);
+  CHECK(texts[0].starts_with("The city council approved"));
+  CHECK(texts[1].starts_with("The budget raises"));
+  CHECK(texts[2].starts_with("The mayor will sign"));
+}
+
 TEST_CASE("the seed article: who met whom, where, and what they disagreed on", "[summarizer]") {
   const std::filesystem::path seed_dir = std::filesystem::path(DOCPIPE_SOURCE_DIR) / ".." / "shared" / "seed";
   std::error_code ec;
