@@ -1205,7 +1205,13 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
                                      pv.is('%') || (pv.word() && (pv.flags & kDigit) != 0) ||
                                      word_is(j - 1, "and") || word_is(j - 1, "yet");
       // ("those describing themselves as …": a reflexive object marks the verb)
-      if ((t.has(kNounToo) || j == s || !(pv.word() || pv.is(',') || relative_or_share) ||
+      // ("And records show a different project …": a verb that is also a
+      // noun, used as a verb after a bare plural noun; not "give states a
+      // reprieve", "probe claims Clinton made".)
+      const bool as_verb = j + 1 < e && (t.flags & kEndsInS) == 0 && pv.word() && !pv.cap() &&
+                           !pv.has(kDet | kPrep | kConj | kAux | kPronoun) &&
+                           t_[j + 1].word() && (t_[j + 1].cap() || t_[j + 1].has(kDet) || (t_[j + 1].flags & kDigit) != 0);
+      if (((t.has(kNounToo) && !as_verb) || j == s || !(pv.word() || pv.is(',') || relative_or_share) ||
            (pv.word() && pv.has(kDet | kPrep | kThat | kConj) && !relative_or_share)) &&
           !reflexive(j + 1)) {
         continue;

@@ -665,3 +665,11 @@ TEST_CASE("a noun's infinitive inside the subject ends before the sentence's ver
   q = run("The city plans to sell the lot owned by the port.");
   REQUIRE(find(q, "to sell the lot owned by the port") != nullptr);
 }
+
+TEST_CASE("a verb that is also a noun after a bare plural noun", "[quotes]") {
+  auto q = run("And ledgers show a second loan signed for the same farm.");
+  REQUIRE(find(q, "a second loan signed for the same farm") != nullptr);
+  // (a third-person verb after a noun may be the noun: nothing reported)
+  q = run("The plan was meant to give states a break from the rules.");
+  CHECK(find(q, "a break from the rules") == nullptr);
+}
