@@ -1225,6 +1225,13 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
     const bool verb_use = j > s && j + 1 < e && t_[j - 1].word() && !t_[j - 1].has(kDet | kPrep | kConj | kAux) &&
                           t_[j + 1].word() && (t_[j + 1].cap() || t_[j + 1].has(kDet) || (t_[j + 1].flags & kDigit) != 0);
     if (a.ok() && t.has(kNounToo) && !person_like(a.name.ok() ? a.name : a.speaker) && !verb_use) continue;
+    // "a company called Cambridge Analytica", "a band named Sophistafunk":
+    // a thing just introduced and its name, no naming by anyone.
+    if (a.ok() && j + 1 < e && t_[j + 1].cap() && (word_is(j, "called") || word_is(j, "named") || word_is(j, "dubbed")) &&
+        (word_is(a.speaker.b, "a") || word_is(a.speaker.b, "an") || word_is(a.speaker.b, "A") ||
+         word_is(a.speaker.b, "An"))) {
+      continue;
+    }
     if (a.speaker.e - a.speaker.b == 1) {
       // The writer's own "I think", "you know" are not reported speech.
       const std::string_view w = text_.substr(t_[a.speaker.b].b, t_[a.speaker.b].e - t_[a.speaker.b].b);

@@ -673,3 +673,12 @@ TEST_CASE("a verb that is also a noun after a bare plural noun", "[quotes]") {
   q = run("The plan was meant to give states a break from the rules.");
   CHECK(find(q, "a break from the rules") == nullptr);
 }
+
+TEST_CASE("a thing just introduced and its name: 'a firm called X'", "[quotes]") {
+  auto q = run("The campaign paid a polling firm called Northgate Analytics for the survey.");
+  CHECK(find(q, "Northgate Analytics for the survey") == nullptr);
+  CHECK(find(q, "Northgate Analytics") == nullptr);
+  // (a naming by someone still reports)
+  q = run("The mayor called Tom Reed a liar.");
+  REQUIRE(find(q, "Tom Reed a liar") != nullptr);
+}
