@@ -682,3 +682,8 @@ TEST_CASE("a thing just introduced and its name: 'a firm called X'", "[quotes]")
   q = run("The mayor called Tom Reed a liar.");
   REQUIRE(find(q, "Tom Reed a liar") != nullptr);
 }
+
+TEST_CASE("'focused on' is a topic, not an attribution", "[quotes]") {
+  const auto q = run("The second debate focused on the budget of the port.");
+  CHECK(find(q, "the budget of the port") == nullptr);
+}
