@@ -239,6 +239,23 @@ class Run {
     return t.e - t.b == w.size() && t.word() && text_.compare(t.b, w.size(), w) == 0;
   }
   [[nodiscard]] Idx clause_end(Idx from, Idx e) const;
+  /// "added 156,000 jobs", "adds up to", "is adding roughly 182,000": "add"
+  /// counting, not speaking.
+  [[nodiscard]] bool adds_quantity(Idx j, Idx e) const {
+    if (j + 1 >= e || !(word_is(j, "add") || word_is(j, "adds") || word_is(j, "added") || word_is(j, "adding"))) {
+      return false;
+    }
+    Idx k = j + 1;
+    if (word_is(k, "up")) return true;
+    for (const std::string_view w : {"around", "about", "nearly", "roughly", "almost", "over", "some", "another"}) {
+      if (word_is(k, w) && k + 1 < e) {
+        ++k;
+        break;
+      }
+    }
+    if (word_is(k, "more") && k + 2 < e && word_is(k + 1, "than")) k += 2;
+    return (t_[k].flags & kDigit) != 0 || (t_[k].kind == TokKind::punct && t_[k].ch == '$');
+  }
   /// [s, j) can be a noun phrase: words with no verb, auxiliary, clause
   /// word or comma among them ("Moscow's frustration over U.S.").
   [[nodiscard]] bool subject_np(Idx s, Idx j) const {
@@ -1170,6 +1187,7 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
         t.has(kDirectOnly)) {
       continue;
     }
+    if (adds_quantity(j, e)) continue;
     // ("was told" is a passive; "is hoping", "were saying" are not.)
     const bool progressive = t.e - t.b > 4 && text_.substr(t.e - 3, 3) == "ing";
     if (j > s && t_[j - 1].word() && t_[j - 1].has(kBe) && !progressive) continue;
@@ -1726,6 +1744,7 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
       continue;
     }
     if (t.cap() && j != s) continue;
+    if (adds_quantity(j, e)) continue;
     if (t.has(kCue | kCueIndirect) && !t.cap()) object_gap(j, s, e, bi, first_found);
     if (j + 2 >= e && !(t.has(kRaising) && j + 1 < e)) continue;  // ("the team appeared paralyzed.")
     Idx cs = -1;

@@ -687,3 +687,15 @@ TEST_CASE("'focused on' is a topic, not an attribution", "[quotes]") {
   const auto q = run("The second debate focused on the budget of the port.");
   CHECK(find(q, "the budget of the port") == nullptr);
 }
+
+TEST_CASE("'add' with a quantity counts, it does not speak", "[quotes]") {
+  auto q = run("The port has added 4,000 jobs since the spring.");
+  CHECK(find(q, "4,000 jobs since the spring") == nullptr);
+  q = run("Tom Reed added roughly 300 new beds to the clinic.");
+  CHECK(q.empty());
+  q = run("The small savings added up to a large surplus.");
+  CHECK(q.empty());
+  // (a clause after "added" is still reported)
+  q = run("Anna Kane added that 4,000 jobs would follow.");
+  REQUIRE(find(q, "that 4,000 jobs would follow") != nullptr);
+}
