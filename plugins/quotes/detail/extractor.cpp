@@ -1188,6 +1188,23 @@ bool Run::sentence_attribution(Idx s, Idx e, Attr& out, Idx& cs, Idx& ce, double
       continue;
     }
     if (adds_quantity(j, e)) continue;
+    // "His 32% support gives him …", "whose support she will need": an
+    // attitude word after a determiner, a possessive or a share is a noun.
+    // (Not a headline's "Trump's Support …", nor a noun cue with its
+    // phrase: "Sanders's critique of …".)
+    if (t.has(kAttitude) && j > s && !t.cap() && j + 1 < e && !(t_[j + 1].word() && t_[j + 1].has(kPrep | kThat)) &&
+        !(t.e - t.b > 4 && text_.substr(t.e - 3, 3) == "ing") &&
+        !(t.e - t.b > 3 && text_.substr(t.e - 2, 2) == "ed")) {
+      const Tok& pv = t_[j - 1];
+      bool det = false;
+      for (const std::string_view w : {"a", "an", "the", "his", "their", "its", "our", "my", "your", "whose"}) {
+        det = det || word_is(j - 1, w);
+      }
+      if (pv.is('%') || (pv.word() && (det ||
+                                       (surname(j - 1).size() != pv.e - pv.b && !word_is(j - 1, "'s") && pv.cap())))) {
+        continue;
+      }
+    }
     // ("was told" is a passive; "is hoping", "were saying" are not.)
     const bool progressive = t.e - t.b > 4 && text_.substr(t.e - 3, 3) == "ing";
     if (j > s && t_[j - 1].word() && t_[j - 1].has(kBe) && !progressive) continue;

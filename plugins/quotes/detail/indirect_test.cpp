@@ -699,3 +699,13 @@ TEST_CASE("'add' with a quantity counts, it does not speak", "[quotes]") {
   q = run("Anna Kane added that 4,000 jobs would follow.");
   REQUIRE(find(q, "that 4,000 jobs would follow") != nullptr);
 }
+
+TEST_CASE("an attitude word after a possessive or a share is a noun", "[quotes]") {
+  auto q = run("Among older voters, Kane's support fell by six points in a week.");
+  CHECK(find(q, "fell by six points in a week") == nullptr);
+  q = run("His 40% support gives him a clear lead over the field.");
+  CHECK(find(q, "gives him a clear lead over the field") == nullptr);
+  // (a quantifier is a subject: "most oppose it")
+  q = run("Voters are divided, although most oppose the new toll.");
+  REQUIRE(find(q, "the new toll") != nullptr);
+}
