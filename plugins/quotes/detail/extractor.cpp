@@ -270,7 +270,8 @@ class Run {
     }
     return true;
   }
-  /// Where an infinitive's object from `from` to `ce` meets a verb of the
+  /// Where an infinitive's object from `from` (the word after its verb;
+  /// a verb is looked for from the next one on) to `ce` meets a verb of the
   /// sentence (a form of "be", a modal; with `past`, a past tense after a
   /// noun), with no clause of its own begun before it; `ce` when none.
   [[nodiscard]] Idx before_main_verb(Idx from, Idx ce, bool past) const {
@@ -279,7 +280,7 @@ class Run {
       if (!t.word() || t.in_quote() || t.cap()) continue;
       const Tok& p = t_[m - 1];
       const std::string_view w = text_.substr(t.b, t.e - t.b);
-      if (p.word() && !p.has(kDet | kPrep | kAux | kBe) && !word_is(m - 1, "to") &&
+      if (m > from && p.word() && !p.has(kDet | kPrep | kAux | kBe) && !word_is(m - 1, "to") &&
           (t.has(kBe) || modal(m) || (past && w.size() > 3 && w.substr(w.size() - 2) == "ed"))) {
         return m;
       }
@@ -1922,10 +1923,14 @@ void Run::complements(Idx s, Idx se, std::size_t bi, std::size_t first_found) {
     // (A past tense ends it only when the cue is surely a noun, after a
     // determiner, a possessive or a preposition: "the city plans to sell the
     // lot owned by …" has its verb in "plans".)
-    if (!raising && word_is(cs, "to") && j > s && subject_np(s, j)) {
+    // (The subject starts after a fronted phrase's comma: "Despite the
+    // positive tone, Moscow's frustration over …".)
+    Idx subj_b = j;
+    while (subj_b > s && !t_[subj_b - 1].is(',')) --subj_b;
+    if (!raising && word_is(cs, "to") && j > subj_b && subject_np(subj_b, j)) {
       bool noun = t_[j - 1].has(kDet) || surname(j - 1).size() != t_[j - 1].e - t_[j - 1].b;
-      for (Idx m = s; m < j && !noun; ++m) noun = t_[m].has(kPrep) && !t_[m].cap();
-      ce = before_main_verb(cs + 3, ce, noun);
+      for (Idx m = subj_b; m < j && !noun; ++m) noun = t_[m].has(kPrep) && !t_[m].cap();
+      ce = before_main_verb(cs + 2, ce, noun);
     }
     if (ce - cs < (raising ? 1 : 2)) continue;  // ("seems stable, but …": one word)
     // Most "said that …" clauses are read already: skip before the subject search.

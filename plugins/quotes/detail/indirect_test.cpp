@@ -659,6 +659,13 @@ TEST_CASE("an -ing word inside a noun phrase does not end a content", "[quotes]"
 TEST_CASE("a noun's infinitive inside the subject ends before the sentence's verb", "[quotes]") {
   auto q = run("Oslo's anger over Swedish plans to build a dam on the river showed in the talks.");
   REQUIRE(find(q, "to build a dam on the river") != nullptr);
+  // (after a fronted phrase and its comma)
+  q = run("Despite the calm mood of the summit, Oslo's anger over Swedish plans to build a dam surfaced.");
+  REQUIRE(find(q, "to build a dam") != nullptr);
+  // (a clause of its own inside the infinitive's phrase is not cut at its verb)
+  q = run("After the vote, some want to know if the port was sold.");
+  CHECK(find(q, "to know if the port") == nullptr);
+  REQUIRE(find(q, "if the port was sold") != nullptr);
   q = run("The council's plan to close the old library was a surprise to readers.");
   REQUIRE(find(q, "to close the old library") != nullptr);
   // (The cue may be the verb: a participle after the object stays in.)
