@@ -234,7 +234,10 @@ class Run {
     }
     return false;
   }
+  /// False for an index outside the tokens: callers probe the word after a
+  /// phrase, which may end the text.
   [[nodiscard, gnu::always_inline]] bool word_is(Idx i, std::string_view w) const {
+    if (i < 0 || static_cast<std::size_t>(i) >= t_.size()) return false;
     const Tok& t = t_[i];
     return t.e - t.b == w.size() && t.word() && text_.compare(t.b, w.size(), w) == 0;
   }
