@@ -91,6 +91,14 @@ double prior(const Entry& e, const NameRef& ref) {
 Geotagger::Geotagger(const Gazetteer& gazetteer, const Words& words, Options options)
     : gazetteer_(gazetteer), words_(words), options_(std::move(options)) {}
 
+std::vector<NameRef> Geotagger::counties(std::string_view key) const {
+  std::vector<NameRef> out;
+  for (const auto& r : gazetteer_.find(key)) {
+    if (gazetteer_.entry(r.entry).kind == Kind::adm2) out.push_back(r);
+  }
+  return out;
+}
+
 std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sentence>& sentences,
                                   const std::vector<Token>& tokens) const {
   // --- word units ------------------------------------------------------------
@@ -290,9 +298,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         c.end = units[last].end;
         append_normalized(text.substr(c.begin, c.end - c.begin), c.key);
         c.key.append(county_parish[i] != 0 ? " parish" : " county");
-        for (const auto& r : gazetteer_.find(c.key)) {
-          if (gazetteer_.entry(r.entry).kind == Kind::adm2) c.refs.push_back(r);
-        }
+        c.refs = counties(c.key);
         c.county_list = true;
         for (std::size_t k = i; k <= last; ++k) cand_of_unit[k] = static_cast<int>(cands.size());
         cands.push_back(std::move(c));
@@ -361,10 +367,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
           const bool before_county =
               k + 1 < units.size() && adjacent(k, k + 1) && (raw(k + 1) == "County" || raw(k + 1) == "Parish");
           if (before_county) continue;
-          with_county.clear();
-          for (const auto& r : gazetteer_.find(it->second)) {
-            if (gazetteer_.entry(r.entry).kind == Kind::adm2) with_county.push_back(r);
-          }
+          with_county = counties(it->second);
           found = with_county;
           found_last = k;
           found_key = run;
@@ -388,10 +391,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
         append_normalized(raw(i), county);
         const std::string short_key = county;
         county.append(" county");
-        with_county.clear();
-        for (const auto& r : gazetteer_.find(county)) {
-          if (gazetteer_.entry(r.entry).kind == Kind::adm2) with_county.push_back(r);
-        }
+        with_county = counties(county);
         if (!with_county.empty()) {
           found = with_county;
           found_last = i;
@@ -753,10 +753,7 @@ std::vector<Place> Geotagger::tag(std::string_view text, const std::vector<Sente
     for (const auto& c : cands) {
       if (!c.accepted || !c.party_home || homes.contains(c.key)) continue;
       county.assign(c.key).append(" county");
-      auto& v = homes[c.key];
-      for (const auto& r : gazetteer_.find(county)) {
-        if (gazetteer_.entry(r.entry).kind == Kind::adm2) v.push_back(r);
-      }
+      homes[c.key] = counties(county);
     }
     for (auto& c : cands) {
       if (!c.accepted || homes.empty()) continue;

@@ -36,6 +36,10 @@ class Geotagger {
                                        const std::vector<Token>& tokens) const;
 
  private:
+  /// The second-level regions (counties, parishes) among the senses of the
+  /// normalized name `key` ("raleigh county").
+  [[nodiscard]] std::vector<NameRef> counties(std::string_view key) const;
+
   const Gazetteer& gazetteer_;
   const Words& words_;
   Options options_;
